@@ -1,0 +1,260 @@
+"""Load everything under data/ into one checked Dataset, reporting every problem in one run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import ValidationError
+
+from . import factcheck, yamlfile
+from .errors import BuildError, Note, Problem, one_of
+from .records import (Event, Indicator, IndicatorFile, Observation, Pillar, Province, Record, Source,
+                      Target)
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two sources that give different values for the same province, indicator and period."""
+
+    first: Observation
+    second: Observation
+
+
+@dataclass
+class Dataset:
+    """Everything the site is built from, cross-checked."""
+
+    provinces: dict[str, Province]
+    sources: dict[str, Source]
+    pillars: dict[str, Pillar]
+    indicators: dict[str, Indicator]
+    observations: list[Observation]
+    targets: dict[str, Target]
+    events: dict[str, Event]
+    texts: dict[str, str] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+def load(root: Path) -> Dataset:
+    """Load and check data/ under root; raise BuildError listing every problem found."""
+    problems: list[Problem] = []
+    data = root / "data"
+    provinces = _records(data / "provinces.yaml", root, Province, problems)
+    sources = _records(data / "sources.yaml", root, Source, problems)
+    indicator_file = _records(data / "indicators.yaml", root, IndicatorFile, problems, single=True)
+    pillars = indicator_file[0].pillars if indicator_file else []
+    indicators = indicator_file[0].indicators if indicator_file else []
+    observations = [
+        record
+        for path in sorted((data / "observations").glob("*.yaml"))
+        for record in _records(path, root, Observation, problems)
+    ]
+    targets = _records(data / "targets.yaml", root, Target, problems)
+    events = _records(data / "events.yaml", root, Event, problems)
+    dataset = Dataset(
+        provinces=_unique(provinces, problems), sources=_unique(sources, problems),
+        pillars=_unique(pillars, problems), indicators=_unique(indicators, problems),
+        observations=observations, targets=_unique(targets, problems), events=_unique(events, problems),
+    )
+    dataset.texts = _texts(dataset, root, problems)
+    problems += _references(dataset)
+    problems += _values(dataset)
+    problems += _quotes(dataset)
+    dataset.conflicts = _conflicts(dataset.observations)
+    dataset.notes = [_conflict_note(c) for c in dataset.conflicts]
+    if problems:
+        raise BuildError(problems)
+    return dataset
+
+
+def _records(path: Path, root: Path, model: type[R], problems: list[Problem],
+             single: bool = False) -> list[R]:
+    shown = path.relative_to(root).as_posix()
+    if not path.exists():
+        problems.append(Problem(shown, 1, 1, "the file is missing; create it (see README: Data files)"))
+        return []
+    try:
+        raw, positions = yamlfile.load(path, shown)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+        return []
+    items = [raw] if single else raw
+    expected = "a mapping with 'pillars' and 'indicators'" if single else "a list of records (each line starting with '- ')"
+    if (single and not isinstance(raw, dict)) or (not single and not isinstance(raw, list)):
+        problems.append(positions.problem((), f"the file should hold {expected}"))
+        return []
+    out = []
+    for index, item in enumerate(items):
+        loc = () if single else (index,)
+        try:
+            record = model.model_validate(item)
+        except ValidationError as exc:
+            problems.extend(_explain(exc, positions, loc))
+            continue
+        _place(record, positions, loc)
+        out.append(record)
+    return out
+
+
+def _place(record: Record, positions: yamlfile.Positions, loc: tuple) -> None:
+    """Remember where each record (and nested record) was written, for later messages."""
+    record._where = (positions.path, *positions.at(loc))
+    for name in type(record).model_fields:
+        child = getattr(record, name)
+        children = child if isinstance(child, list) else [child]
+        for index, item in enumerate(children):
+            if isinstance(item, Record):
+                _place(item, positions, loc + ((name, index) if isinstance(child, list) else (name,)))
+
+
+def _explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple) -> Iterator[Problem]:
+    """Turn pydantic's errors into messages a reporter can act on, at the right line."""
+    for error in exc.errors(include_url=False):
+        loc = base + tuple(part for part in error["loc"] if not isinstance(part, str) or not part[0].isupper())
+        names = [p for p in error["loc"] if isinstance(p, str)]
+        name = names[-1] if names else "record"
+        kind = error["type"]
+        if kind == "missing":
+            yield positions.problem(loc[:-1], f"'{name}' is missing; add it (see README: Data files)")
+        elif kind == "extra_forbidden":
+            hint = ("; if this is part of a text, a comma split it: put the whole text in double quotes"
+                    if " " in name else "")
+            yield positions.problem(loc, f"unknown field '{name}'; valid fields here are: "
+                                    f"{_fields_at(exc.title, error['loc'])}{hint}", key=True)
+        elif kind == "literal_error":
+            yield positions.problem(loc, f"'{name}' must be one of {error['ctx']['expected']}, "
+                                    f"got {error['input']!r}")
+        elif kind == "string_pattern_mismatch":
+            yield positions.problem(loc, f"'{name}' has the wrong form: {error['input']!r} "
+                                    f"(ids are lower-case words joined by '-', colours #RRGGBB)")
+        elif kind == "value_error":
+            yield positions.problem(loc, f"'{name}' {str(error['ctx']['error'])}")
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            yield positions.problem(loc, f"'{name}' should be a mapping of fields (key: value), "
+                                    f"got {error['input']!r}")
+        else:
+            yield positions.problem(loc, f"'{name}': {error['msg'].lower()}, got {error['input']!r}")
+
+
+def _fields_at(title: str, loc: tuple) -> str:
+    from . import records
+
+    model = getattr(records, title)
+    for part in loc[:-1]:
+        if isinstance(part, str):
+            annotation = model.model_fields[part].annotation
+            inner = getattr(annotation, "__args__", (annotation,))
+            model = next((a for a in inner if isinstance(a, type) and issubclass(a, Record)), model)
+    return one_of(model.model_fields)
+
+
+def _unique(records: list[R], problems: list[Problem]) -> dict[str, R]:
+    seen: dict[str, R] = {}
+    for record in records:
+        if record.id in seen:
+            path, line, col = record.where
+            problems.append(Problem(path, line, col, f"the id '{record.id}' is used twice "
+                                    f"(first on line {seen[record.id].where[1]}); ids must be unique"))
+        else:
+            seen[record.id] = record
+    return seen
+
+
+def _texts(data: Dataset, root: Path, problems: list[Problem]) -> dict[str, str]:
+    texts = {}
+    for source in data.sources.values():
+        path = root / "data" / "sources" / source.file
+        if not path.is_file():
+            problems.append(Problem(*source.where, f"'file' data/sources/{source.file} does not exist; "
+                                    "archive the article there as plain UTF-8 text"))
+            continue
+        texts[source.id] = factcheck.normalise(path.read_text(encoding="utf-8", errors="replace"))
+    return texts
+
+
+def _references(data: Dataset) -> Iterator[Problem]:
+    """Every id that points elsewhere must exist."""
+    tables = {"province": data.provinces, "indicator": data.indicators, "source": data.sources,
+              "pillar": data.pillars}
+    def check(record: Record, name: str, value: str, table: str) -> Iterator[Problem]:
+        if value not in tables[table]:
+            path, line, col = record.where
+            yield Problem(path, line, col, f"'{name}' is '{value}', which is not a known {table} id; "
+                          f"valid ones are: {one_of(tables[table])}")
+    for record in [*data.observations, *data.targets.values(), *data.events.values()]:
+        yield from check(record, "province", record.province, "province")
+        yield from check(record, "source", record.source, "source")
+        if not isinstance(record, Event):
+            yield from check(record, "indicator", record.indicator, "indicator")
+    for indicator in data.indicators.values():
+        yield from check(indicator, "pillar", indicator.pillar, "pillar")
+        for related in indicator.related:
+            yield from check(related, "indicator", related.indicator, "indicator")
+    for source in data.sources.values():
+        for province in source.provinces:
+            yield from check(source, "provinces", province, "province")
+
+
+def _values(data: Dataset) -> Iterator[Problem]:
+    """Values must make sense for their indicator's unit."""
+    for record in [*data.observations, *data.targets.values()]:
+        indicator = data.indicators.get(record.indicator)
+        if indicator is None:
+            continue
+        path, line, col = record.where
+        slip = factcheck.separator_slip(record.quote, record.value)
+        if slip:
+            yield Problem(path, line, col, f"'value' {record.value:g} looks like a thousands separator "
+                          f"mistake: the article's \"{record.value:g}\" means {slip}; write {slip}")
+        elif indicator.unit == "percent" and not 0 <= record.value <= 100 and not indicator.allow_over_100:
+            yield Problem(path, line, col, f"'value' {record.value:g} is a percent outside 0–100 for "
+                          f"'{indicator.id}'; check the figure, or set allow_over_100 on the indicator")
+        elif indicator.unit in ("count", "rank") and record.value != int(record.value):
+            yield Problem(path, line, col, f"'value' {record.value:g} must be a whole number for "
+                          f"'{indicator.id}' ({indicator.unit})")
+        elif indicator.unit == "rank" and indicator.rank_of and not 1 <= record.value <= indicator.rank_of:
+            yield Problem(path, line, col, f"'value' {record.value:g} is not a rank between 1 and "
+                          f"{indicator.rank_of}")
+
+
+def _quotes(data: Dataset) -> Iterator[Problem]:
+    """The fact-check: the quote is in the archived article, and it states the value."""
+    for record in [*data.observations, *data.targets.values(), *data.events.values()]:
+        text = data.texts.get(record.source)
+        if text is None:
+            continue
+        path, line, col = record.where
+        quote = factcheck.normalise(record.quote)
+        if quote not in text:
+            yield Problem(path, line, col, f"'quote' is not found in data/sources/"
+                          f"{data.sources[record.source].file}; copy the words exactly from the article "
+                          "(only spaces may differ)")
+        elif not isinstance(record, Event) and not factcheck.states(quote, record.value) \
+                and not factcheck.separator_slip(quote, record.value):
+            forms = " or ".join(f'"{f}"' for f in factcheck.renderings(record.value)[-2:])
+            yield Problem(path, line, col, f"'quote' does not state the value {record.value:g} "
+                          f"(looked for {forms}); quote the words that give the figure, or fix 'value'")
+
+
+def _conflicts(observations: list[Observation]) -> list[Conflict]:
+    out = []
+    for i, first in enumerate(observations):
+        for second in observations[i + 1:]:
+            if (first.province, first.indicator) == (second.province, second.indicator) \
+                    and first.source != second.source and first.value != second.value \
+                    and first.as_of.overlaps(second.as_of):
+                out.append(Conflict(first, second))
+    return out
+
+
+def _conflict_note(conflict: Conflict) -> Note:
+    a, b = conflict.first, conflict.second
+    return Note(*b.where, f"{b.province} {b.indicator}: {b.value:g} ({b.source}, {b.as_of}) differs "
+                f"from {a.value:g} ({a.source}, {a.as_of}, {a.where[0]}:{a.where[1]}); "
+                "both are kept and shown as a conflict")

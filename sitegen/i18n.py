@@ -1,0 +1,115 @@
+"""Numbers, values and dates in the reader's language, through Babel (vi first, en second)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_compact_decimal, format_decimal
+
+from .period import Period
+
+LANGS = ("vi", "en")
+
+# d3-format has no Vietnamese locale, so charts get these explicitly (see charts.py).
+D3_FORMAT_LOCALES = {
+    "vi": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+}
+
+_QUALIFIERS = {
+    "vi": {"exact": "", "over": "hơn ", "about": "khoảng ", "at-least": "ít nhất ", "up-to": "tối đa "},
+    "en": {"exact": "", "over": "over ", "about": "about ", "at-least": "at least ", "up-to": "up to "},
+}
+_DAY = {"vi": "'ngày' d 'tháng' M 'năm' y", "en": "d MMMM y"}
+_MONTH = {"vi": "'tháng' M 'năm' y", "en": "MMMM y"}
+_YEAR = {"vi": "'năm' y", "en": "y"}
+_ORDINAL = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
+_EN_COUNT = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+             "ten", "eleven", "twelve"]
+
+
+def number(value: float, lang: str) -> str:
+    """127178 -> vi "127.178", en "127,178"; 56.83 -> vi "56,83", en "56.83"."""
+    exact = Decimal(str(value))
+    if exact == exact.to_integral_value():
+        exact = exact.quantize(Decimal(1))
+    return format_decimal(exact, locale=lang, decimal_quantization=False)
+
+
+def value(amount: float, unit: str, lang: str, qualifier: str = "exact", rank_of: int | None = None) -> str:
+    """A figure as a reader should see it: "hơn 3 triệu", "56,83%", "thứ 7/63", "7th of 63"."""
+    return _QUALIFIERS[lang][qualifier] + _bare(amount, unit, lang, rank_of)
+
+
+def _bare(amount: float, unit: str, lang: str, rank_of: int | None) -> str:
+    if unit == "percent":
+        return number(amount, lang) + "%"
+    if unit == "percentage-points":
+        return number(amount, lang) + (" điểm %" if lang == "vi" else " percentage points")
+    if unit == "rank":
+        n = int(amount)
+        if lang == "vi":
+            return f"thứ {n}/{rank_of}" if rank_of else f"thứ {n}"
+        ordinal = f"{n}{_ORDINAL[Locale('en').ordinal_form(n)]}"
+        return f"{ordinal} of {rank_of}" if rank_of else ordinal
+    if unit == "hectares":
+        return number(amount, lang) + " ha"
+    if unit == "vnd":
+        words = format_compact_decimal(amount, format_type="long", locale=lang, fraction_digits=2)
+        return f"{words} đồng" if lang == "vi" else f"{words} dong"
+    if amount >= 1_000_000 and amount % 1_000_000 == 0:
+        return format_compact_decimal(amount, format_type="long", locale=lang)
+    return number(amount, lang)
+
+
+def day(when: date, lang: str) -> str:
+    """vi "ngày 15 tháng 9 năm 2024", en "15 September 2024"."""
+    return _babel_date(when, _DAY[lang], locale=lang)
+
+
+def period(when: Period, lang: str) -> str:
+    """A reporting period in words: "9 tháng đầu năm 2024", "first nine months of 2024"."""
+    if when.precision != "span":
+        return _point(when.start, when.precision, lang)
+    first, _, last = when.text.partition("/")
+    start, end = _precision(first), _precision(last)
+    if start == end == "month" and when.start.year == when.end.year and when.start.month == 1:
+        months = when.end.month
+        if lang == "vi":
+            return f"{months} tháng đầu năm {when.start.year}"
+        return f"first {_EN_COUNT[months]} months of {when.start.year}"
+    return f"{_point(when.start, start, lang)} – {_point(when.end, end, lang)}"
+
+
+def _precision(text: str) -> str:
+    return {4: "year", 7: "month"}.get(len(text.strip()), "day")
+
+
+def _point(when: date, precision: str, lang: str) -> str:
+    pattern = {"day": _DAY, "month": _MONTH, "year": _YEAR}[precision][lang]
+    return _babel_date(when, pattern, locale=lang)
+
+
+_SHORT_DAY = {"vi": "d/M/y", "en": "d MMM y"}
+_SHORT_MONTH = {"vi": "M/y", "en": "MMM y"}
+
+
+def period_short(when: Period, lang: str) -> str:
+    """A compact period for chart labels: "15/9/2024", "1–9/2024"; "15 Sep 2024", "Jan–Sep 2024"."""
+    def one(day: date, precision: str) -> str:
+        if precision == "year":
+            return str(day.year)
+        pattern = (_SHORT_DAY if precision == "day" else _SHORT_MONTH)[lang]
+        return _babel_date(day, pattern, locale=lang)
+    if when.precision != "span":
+        return one(when.start, when.precision)
+    first, _, last = when.text.partition("/")
+    start, end = _precision(first), _precision(last)
+    if start == end == "month" and when.start.year == when.end.year:
+        if lang == "vi":
+            return f"{when.start.month}–{when.end.month}/{when.end.year}"
+        return f"{_babel_date(when.start, 'MMM', locale='en')}–{one(when.end, 'month')}"
+    return f"{one(when.start, start)}–{one(when.end, end)}"

@@ -1,0 +1,95 @@
+"""The whole build on one screen: load → model → render → write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import chartbook, compare, content, data, output, render, site
+from .components import Components
+from .config import Config
+from .downloads import chart_csv, tables
+from .errors import BuildError, Problem
+from .i18n import LANGS
+
+
+@dataclass
+class Model:
+    """Everything a build needs, loaded and checked before anything is rendered."""
+
+    data: data.Dataset
+    text: content.SiteText
+    charts: dict[str, content.ChartDef]
+    stories: list[content.Story]
+    pages_md: list[content.Story]
+
+
+def load(config: Config) -> Model:
+    """Load data/ and content/, reporting every problem of both in one BuildError."""
+    problems: list[Problem] = []
+    try:
+        dataset = data.load(config.root)
+    except BuildError as exc:
+        problems += exc.problems
+        dataset = None
+    text = content.load_site_text(config.root, problems)
+    defs = content.load_chart_defs(config.root, problems)
+    stories = content.load_stories(config.root, problems, "stories")
+    pages_md = content.load_stories(config.root, problems, "pages")
+    if dataset is not None:
+        problems += content.check_chart_defs(defs, dataset)
+    if problems or dataset is None or text is None:
+        raise BuildError(problems)
+    return Model(dataset, text, chartbook.definitions(dataset, defs), stories, pages_md)
+
+
+def render_site(config: Config, model: Model) -> dict[str, bytes]:
+    """Render every page, chart, download and asset to bytes in memory."""
+    figures = {f"{c.id}:{lang}": chartbook.figure(model.data, c, lang)
+               for c in model.charts.values() for lang in LANGS}
+    chartbook.render_all(list(figures.values()), config.root / ".cache" / "charts")
+    pages = site.pages(model.data, model.text, model.stories)
+    downloads = tables(model.data)
+    env = render.environment(config, model.text, {
+        "data": model.data, "cmp": compare, "sentence": chartbook.sentence, "tables": downloads,
+        "pages": {(p.path, p.lang) for p in pages}})
+    problems: list[Problem] = []
+    parts = {lang: Components(model.data, figures, lang,
+                              lambda name, ctx, lang=lang: render.page(env, name, {"lang": lang, **ctx}))
+             for lang in LANGS}
+    prose = {(s.key, s.lang): render.story(s, parts[s.lang], problems)
+             for s in [*model.stories, *model.pages_md]}
+    if problems:
+        raise BuildError(problems)
+    files: dict[str, bytes] = {}
+    for page in pages:
+        comps = parts[page.lang]
+        context = {"page": page, "lang": page.lang, "prose": prose, "figure": comps.figure,
+                   "chart": comps.chart, "claim": comps.claim, **page.context}
+        files[page.file] = render.page(env, page.template, context).encode("utf-8")
+    for table in downloads:
+        files.update(table.files())
+    for fig in figures.values():
+        files[f"data/charts/{fig.id}.csv"] = chart_csv(fig)
+    files.update(_assets(config, env))
+    return files
+
+
+def _assets(config: Config, env) -> dict[str, bytes]:
+    out = {}
+    assets = config.root / "templates" / "assets"
+    for path in sorted(assets.rglob("*")):
+        if path.is_file():
+            name = path.relative_to(config.root / "templates").as_posix()
+            out[name] = (render.page(env, name, {"lang": "vi"}).encode("utf-8") if path.suffix == ".css"
+                         else path.read_bytes())
+    return out
+
+
+def build(config: Config, write: Callable[[Path, dict[str, bytes]], None] = output.replace_site) -> Model:
+    """Build the site into config.out; on any problem raise BuildError and leave site/ as it was."""
+    model = load(config)
+    files = render_site(config, model)
+    write(config.out, files)
+    return model

@@ -1,0 +1,96 @@
+"""Templates to HTML strings: the Jinja environment, page rendering and story bodies."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import markdown
+import nh3
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
+                    TemplateSyntaxError, pass_context, select_autoescape)
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import i18n
+from .components import Collected, Components
+from .config import Config
+from .content import SiteText, Story
+from .errors import BuildError, Problem
+
+_TOKEN = re.compile("\ue000(\\d+)\ue001")
+_BLOCK_TOKEN = re.compile("<p>\ue000(\\d+)\ue001</p>")
+
+
+def environment(config: Config, text: SiteText, globals_: dict[str, Any]) -> Environment:
+    """The Jinja environment for templates/: strict, autoescaping, with the site's helpers."""
+    env = Environment(loader=FileSystemLoader(config.root / "templates"), undefined=StrictUndefined,
+                      autoescape=select_autoescape(["html", "xml", "svg"]), trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True,
+                      extensions=["jinja2.ext.do"])
+
+    @pass_context
+    def t(ctx: Any, key: str) -> str:
+        if key not in text.strings:
+            raise KeyError(f"no site text '{key}' in content/site.yaml")
+        return text.strings[key](ctx["lang"])
+
+    @pass_context
+    def url(ctx: Any, path: str, lang: str | None = None) -> str:
+        lang = lang or ctx["lang"]
+        return config.base_path + ("en/" if lang == "en" and not path.startswith("data/") else "") + path
+
+    env.globals.update(t=t, url=url, site=text, base_path=config.base_path, **globals_)
+    env.filters.update(number=i18n.number, period=i18n.period, day=i18n.day, value=i18n.value)
+    return env
+
+
+def page(env: Environment, template: str, context: dict[str, Any]) -> str:
+    """Render one page template to a string; a template error names the template and line."""
+    try:
+        return env.get_template(template).render(context)
+    except TemplateSyntaxError as exc:
+        raise BuildError([Problem(f"templates/{exc.name or template}", exc.lineno or 1, 1,
+                                  f"template syntax error: {exc.message}")]) from None
+    except (TemplateError, KeyError, AttributeError, TypeError, ValueError) as exc:
+        name, line = _template_frame(exc, template)
+        raise BuildError([Problem(f"templates/{name}", line, 1,
+                                  f"template error while rendering {template}: {exc}")]) from None
+
+
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
+    tb, found = exc.__traceback__, (fallback, 1)
+    while tb is not None:
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            found = (template.name or fallback, template.get_corresponding_lineno(tb.tb_lineno))
+        tb = tb.tb_next
+    return found
+
+
+def story(story: Story, components: Components, problems: list[Problem]) -> str:
+    """Render a story's Markdown with its component calls, sanitised, as an HTML string."""
+    collected = Collected(components, story.path, story.body_line, story.body.split("\n"))
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    env.globals.update({name: collected.wrap(name) for name in ("figure", "chart", "claim")})
+    try:
+        body = env.from_string(story.body).render()
+    except TemplateSyntaxError as exc:
+        problems.append(Problem(story.path, story.body_line + (exc.lineno or 1) - 1, 1,
+                                f"component syntax error: {exc.message}; write e.g. "
+                                "{{ figure(\"bac-ninh\", \"online-dossier-rate\") }}"))
+        return ""
+    except TemplateError as exc:
+        problems.append(Problem(story.path, story.body_line + _template_frame(exc, "")[1] - 1, 1,
+                                f"component error: {exc}; the components are figure(), chart() and claim()"))
+        return ""
+    problems.extend(collected.problems)
+    html = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+    html = nh3.clean(html, tags=_STORY_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"},
+                                                          "th": {"scope"}, "td": set()})
+    html = _BLOCK_TOKEN.sub(lambda m: collected.parts[int(m.group(1))], html)
+    return _TOKEN.sub(lambda m: collected.parts[int(m.group(1))], html)
+
+
+_STORY_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "table",
+               "thead", "tbody", "tr", "th", "td", "abbr", "code", "pre", "br", "hr", "sup", "sub"}

@@ -1,0 +1,148 @@
+"""Read a YAML data file strictly, keeping the line and column of every value.
+
+Refuses what a data file never needs and an attacker would use: tags, anchors and aliases,
+duplicate keys (PyYAML would silently keep the last), non-UTF-8 text and binary junk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import BuildError, Problem
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "seq", "map")
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without timestamp resolution: dates stay the strings the reporter wrote."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Positions:
+    """Where each value of a loaded file stands: path tuple -> (line, col), 1-based."""
+
+    path: str
+    values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def at(self, loc: tuple, key: bool = False) -> tuple[int, int]:
+        """The position of the value (or key) at loc, or of its nearest enclosing node."""
+        table = self.keys if key else self.values
+        while loc:
+            if loc in table:
+                return table[loc]
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, loc: tuple, message: str, key: bool = False) -> Problem:
+        line, col = self.at(loc, key)
+        return Problem(self.path, line, col, message)
+
+
+def load(path: Path, shown: str) -> tuple[Any, Positions]:
+    """Load one YAML file; raise BuildError with a located problem if it cannot be read."""
+    return load_text(_decode(path.read_bytes(), shown), shown)
+
+
+def load_text(text: str, shown: str) -> tuple[Any, Positions]:
+    """Load YAML from text (line numbers count from its first line)."""
+    if not text.strip():
+        raise BuildError([Problem(shown, 1, 1, "the file is empty; it should hold a YAML list")])
+    loader = _Loader(text)
+    loader.name = shown
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise BuildError([Problem(shown, 1, 1, "the file holds no data; it should hold a YAML list")])
+        positions = Positions(shown)
+        _check(node, (), positions)
+        return loader.construct_document(node), positions
+    except yaml.MarkedYAMLError as exc:
+        raise BuildError([_syntax_problem(exc, shown, text)]) from None
+    finally:
+        loader.dispose()
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BuildError([Problem(shown, 1, 1, "the file is UTF-16 text; save it as UTF-8")])
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise BuildError([Problem(shown, line, 1, "the file holds binary data, not text; "
+                                  "check that this is the YAML file you meant")])
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise BuildError([Problem(shown, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+                                  "save it as UTF-8")]) from None
+
+
+def _check(node: yaml.Node, loc: tuple, positions: Positions) -> None:
+    """Walk the node tree: record positions, refuse tags and duplicate keys."""
+    positions.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in _PLAIN_TAGS:
+        raise yaml.MarkedYAMLError(problem=f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} "
+                                   "is not allowed in data files; remove it",
+                                   problem_mark=node.start_mark)
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _check(item, loc + (index,), positions)
+    elif isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                raise yaml.MarkedYAMLError(
+                    problem=f"duplicate key '{key}' (first given on line {seen[key]}); "
+                    "keep only one", problem_mark=key_node.start_mark)
+            seen[key] = key_node.start_mark.line + 1
+            positions.keys[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _check(value_node, loc + (key,), positions)
+
+
+class _AliasRefused(yaml.MarkedYAMLError):
+    pass
+
+
+def _compose_node(self: _Loader, parent: Any, index: Any) -> yaml.Node:
+    if self.check_event(yaml.AliasEvent):
+        event = self.peek_event()
+        raise _AliasRefused(problem="anchors and aliases (& and *) are not allowed in data files; "
+                            "write the value out", problem_mark=event.start_mark)
+    event = self.peek_event()
+    if getattr(event, "anchor", None):
+        raise _AliasRefused(problem="anchors and aliases (& and *) are not allowed in data files; "
+                            "write the value out", problem_mark=event.start_mark)
+    return yaml.composer.Composer.compose_node(self, parent, index)
+
+
+_Loader.compose_node = _compose_node  # type: ignore[method-assign]
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    reason = exc.problem or "YAML syntax error"
+    if "'\\t'" in reason or "\t" in (text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""):
+        reason = "a tab character is used for indentation; indent with spaces"
+    elif not isinstance(exc, _AliasRefused) and "not allowed" not in reason and "duplicate key" not in reason:
+        context = f" {exc.context}" if exc.context else ""
+        reason = f"YAML syntax error: {reason}{context}; check the indentation, colons and quotes here"
+    return Problem(shown, line, col, reason)
