@@ -10,11 +10,6 @@ from .content import ChartDef
 from .data import Dataset
 from .records import Observation, Target, Text
 
-AXIS = {
-    "percent": Text(vi="%", en="%"), "percentage-points": Text(vi="điểm %", en="percentage points"),
-    "count": Text(vi="số lượng", en="number"), "rank": Text(vi="thứ hạng (1 = cao nhất)", en="rank (1 = top)"),
-    "hectares": Text(vi="ha", en="ha"), "vnd": Text(vi="đồng", en="dong"),
-}
 
 
 @dataclass(frozen=True)
@@ -72,19 +67,15 @@ def figure(data: Dataset, chart: ChartDef, lang: str) -> Figure:
     indicator = data.indicators[chart.indicators[0]]
     rows = {"compare": _compare_rows, "history": _history_rows, "target": _target_rows}[chart.kind](
         data, chart, lang)
-    colours = {data.provinces[p].name(lang): data.provinces[p].colour.light for p in data.provinces}
-    colours[_TARGET(lang)] = "#767676"
-    used = {r.series for r in rows}
-    colours = {k: v for k, v in colours.items() if k in used}
-    plain = [{"row": r.label, "series": r.series, "value": r.value, "label": r.shown} for r in rows]
-    axis = AXIS[indicator.unit](lang)
-    if indicator.unit == "rank":
-        built = charts.dots(plain, colours, axis, indicator.rank_of or 63)
-    else:
-        built = charts.bars(plain, colours, axis)
+    colour = {data.provinces[p].name(lang): data.provinces[p].colour.light for p in data.provinces}
+    colour[_TARGET(lang)] = "#767676"
+    plain = [{"row": r.label, "order": i, "colour": colour[r.series], "value": r.value, "label": r.shown}
+             for i, r in enumerate(rows)]
+    spec = (charts.dots(plain, indicator.rank_of or 63) if indicator.unit == "rank"
+            else charts.bars(plain))
     return Figure(id=chart.id, lang=lang, title=chart.title(lang),
                   description=_describe(data, chart, rows, lang), rows=rows, unit=indicator.unit,
-                  spec=charts.spec(built))
+                  spec=spec)
 
 
 def render_all(figures: list[Figure], cache: Path | None) -> None:

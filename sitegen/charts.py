@@ -6,12 +6,12 @@ small function from rows to an immutable chart.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
 
 import altair as alt
-import pandas as pd
 import vl_convert as vlc
 
 from .i18n import D3_FORMAT_LOCALES
@@ -41,40 +41,45 @@ def theme() -> alt.theme.ThemeConfig:
     }
 
 
-def bars(rows: list[dict], colours: dict[str, str], axis_title: str, reverse: bool = False) -> alt.Chart:
-    """Horizontal bars, one per row, coloured by series, each labelled with its formatted value."""
-    frame = pd.DataFrame(rows)
-    order = list(dict.fromkeys(frame["row"]))
-    scale = alt.Scale(domain=list(colours), range=list(colours.values()))
-    base = alt.Chart(frame).encode(
-        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
-        x=alt.X("value:Q", title=axis_title, axis=alt.Axis(format=",~f", tickCount=4),
-                scale=alt.Scale(reverse=reverse, zero=True)),
-    )
-    marks = base.mark_bar().encode(color=alt.Color("series:N", scale=scale, legend=alt.Legend()))
+def bars(rows: list[dict]) -> dict:
+    """Horizontal bars, one per row, in each row's colour, labelled with its formatted value."""
+    return {**_bars(), "datasets": {"rows": rows}}
+
+
+def dots(rows: list[dict], rank_of: int) -> dict:
+    """Ranks as dots on a 1…N scale, 1 (best) on the left."""
+    return {**_dots(rank_of), "datasets": {"rows": rows}}
+
+
+# Each kind is built and validated by Altair once; a chart is that spec with its own rows, so
+# rows carry everything that varies: label, order, colour, value and formatted label.
+_ROWS = alt.NamedData("rows")
+_Y = alt.Y("row:N", sort=alt.EncodingSortField("order"), title=None, axis=alt.Axis(labelLimit=220))
+
+
+@functools.cache
+def _bars() -> dict:
+    base = alt.Chart(_ROWS).encode(
+        y=_Y, x=alt.X("value:Q", title=None, axis=alt.Axis(format=",~f", tickCount=4)))
+    marks = base.mark_bar().encode(color=alt.Color("colour:N", scale=None))
     labels = base.mark_text(align="left", dx=4).encode(text="label:N")
-    return (marks + labels).properties(width=WIDTH, height={"step": 26})
+    return (marks + labels).properties(width=WIDTH, height={"step": 26}).to_dict()
 
 
-def dots(rows: list[dict], colours: dict[str, str], axis_title: str, rank_of: int) -> alt.Chart:
-    """Ranks as dots on a 1…N scale where further left is better."""
-    frame = pd.DataFrame(rows)
-    order = list(dict.fromkeys(frame["row"]))
-    scale = alt.Scale(domain=list(colours), range=list(colours.values()))
-    base = alt.Chart(frame).encode(
-        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
-        x=alt.X("value:Q", title=axis_title, scale=alt.Scale(domain=[1, rank_of], nice=False),
-                axis=alt.Axis(values=[1, 10, 20, 30, 40, 50, rank_of], format="d")),
-    )
-    marks = base.mark_circle(size=140, opacity=1).encode(
-        color=alt.Color("series:N", scale=scale, legend=alt.Legend()))
+@functools.cache
+def _dots(rank_of: int) -> dict:
+    ticks = sorted({1, *range(10, rank_of, 10), rank_of})
+    base = alt.Chart(_ROWS).encode(
+        y=_Y, x=alt.X("value:Q", title=None, scale=alt.Scale(domain=[1, rank_of], nice=False),
+                      axis=alt.Axis(values=ticks, format="d")))
+    marks = base.mark_circle(size=140, opacity=1).encode(color=alt.Color("colour:N", scale=None))
     labels = base.mark_text(align="left", dx=9).encode(text="label:N")
-    return (marks + labels).properties(width=WIDTH, height={"step": 26})
+    return (marks + labels).properties(width=WIDTH, height={"step": 26}).to_dict()
 
 
-def spec(chart: alt.Chart) -> dict:
-    """The Vega-Lite spec as a plain dict, data inline, validated by Altair."""
-    return chart.to_dict()
+def validate(vega_lite: dict) -> alt.LayerChart:
+    """Check a finished spec against the Vega-Lite schema (the tests call this for every chart)."""
+    return alt.LayerChart.from_dict(vega_lite)
 
 
 def render(vega_lite: dict, lang: str, cache: Path | None) -> str:
