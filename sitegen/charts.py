@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import altair as alt
@@ -36,7 +37,6 @@ def theme() -> alt.theme.ThemeConfig:
             "legend": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12, "orient": "bottom",
                        "title": None},
             "text": {"color": INK, "fontSize": 12},
-            "bar": {"cornerRadiusEnd": 2},
         }
     }
 
@@ -90,6 +90,8 @@ def render(vega_lite: dict, lang: str, cache: Path | None) -> str:
     if hit and hit.exists():
         return hit.read_text(encoding="utf-8")
     svg = vlc.vegalite_to_svg(vega_lite, format_locale=D3_FORMAT_LOCALES[lang], allowed_base_urls=[])
+    # Several charts share a page: give any ids Vega made (clip paths) this chart's own prefix.
+    svg = re.sub(r'(id="|url\(#)(clip\d+)', rf"\g<1>c{key[:8]}-\g<2>", svg)
     if hit:
         hit.parent.mkdir(parents=True, exist_ok=True)
         hit.write_text(svg, encoding="utf-8")

@@ -20,7 +20,6 @@ class SiteText(Record):
 
     title: Text
     tagline: Text
-    home_charts: list[Id] = []
     strings: dict[str, Text]
 
 
@@ -31,6 +30,7 @@ class ChartDef(Record):
     kind: Literal["compare", "history", "target"]
     indicators: Annotated[list[Id], Field(min_length=1)]
     provinces: list[Id] = []
+    home: bool = False
     title: Text
 
 

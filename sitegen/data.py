@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ class Dataset:
     targets: dict[str, Target]
     events: dict[str, Event]
     texts: dict[str, str] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
@@ -44,10 +46,13 @@ class Dataset:
 def load(root: Path) -> Dataset:
     """Load and check data/ under root; raise BuildError listing every problem found."""
     problems: list[Problem] = []
+    broken: set[str] = set()
     data = root / "data"
-    provinces = _records(data / "provinces.yaml", root, Province, problems)
-    sources = _records(data / "sources.yaml", root, Source, problems)
+    provinces = _records(data / "provinces.yaml", root, Province, problems, broken=broken)
+    sources = _records(data / "sources.yaml", root, Source, problems, broken=broken)
     indicator_file = _records(data / "indicators.yaml", root, IndicatorFile, problems, single=True)
+    if not indicator_file:
+        broken.update(_ids_in(data / "indicators.yaml"))
     pillars = indicator_file[0].pillars if indicator_file else []
     indicators = indicator_file[0].indicators if indicator_file else []
     observations = [
@@ -55,13 +60,14 @@ def load(root: Path) -> Dataset:
         for path in sorted((data / "observations").glob("*.yaml"))
         for record in _records(path, root, Observation, problems)
     ]
-    targets = _records(data / "targets.yaml", root, Target, problems)
-    events = _records(data / "events.yaml", root, Event, problems)
+    targets = _records(data / "targets.yaml", root, Target, problems, broken=broken)
+    events = _records(data / "events.yaml", root, Event, problems, broken=broken)
     dataset = Dataset(
         provinces=_unique(provinces, problems), sources=_unique(sources, problems),
         pillars=_unique(pillars, problems), indicators=_unique(indicators, problems),
         observations=observations, targets=_unique(targets, problems), events=_unique(events, problems),
     )
+    dataset.broken = broken
     dataset.texts = _texts(dataset, root, problems)
     problems += _references(dataset)
     problems += _values(dataset)
@@ -74,7 +80,7 @@ def load(root: Path) -> Dataset:
 
 
 def _records(path: Path, root: Path, model: type[R], problems: list[Problem],
-             single: bool = False) -> list[R]:
+             single: bool = False, broken: set[str] | None = None) -> list[R]:
     shown = path.relative_to(root).as_posix()
     if not path.exists():
         problems.append(Problem(shown, 1, 1, "the file is missing; create it (see README: Data files)"))
@@ -96,6 +102,8 @@ def _records(path: Path, root: Path, model: type[R], problems: list[Problem],
             record = model.model_validate(item)
         except ValidationError as exc:
             problems.extend(_explain(exc, positions, loc))
+            if broken is not None and isinstance(item, dict) and isinstance(item.get("id"), str):
+                broken.add(item["id"])  # known, though invalid: spare the reporter echo errors
             continue
         _place(record, positions, loc)
         out.append(record)
@@ -105,6 +113,8 @@ def _records(path: Path, root: Path, model: type[R], problems: list[Problem],
 def _place(record: Record, positions: yamlfile.Positions, loc: tuple) -> None:
     """Remember where each record (and nested record) was written, for later messages."""
     record._where = (positions.path, *positions.at(loc))
+    record._fields = {name: positions.values[loc + (name,)] for name in type(record).model_fields
+                      if loc + (name,) in positions.values}
     for name in type(record).model_fields:
         child = getattr(record, name)
         children = child if isinstance(child, list) else [child]
@@ -135,6 +145,9 @@ def _explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple) -
                                     f"(ids are lower-case words joined by '-', colours #RRGGBB)")
         elif kind == "value_error":
             yield positions.problem(loc, f"'{name}' {str(error['ctx']['error'])}")
+        elif kind.startswith(("date_", "datetime_")):
+            yield positions.problem(loc, f"'{name}' must be a date written as YYYY-MM-DD, "
+                                    f"e.g. 2024-10-15, got {error['input']!r}")
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             yield positions.problem(loc, f"'{name}' should be a mapping of fields (key: value), "
                                     f"got {error['input']!r}")
@@ -158,7 +171,7 @@ def _unique(records: list[R], problems: list[Problem]) -> dict[str, R]:
     seen: dict[str, R] = {}
     for record in records:
         if record.id in seen:
-            path, line, col = record.where
+            path, line, col = record.at("id")
             problems.append(Problem(path, line, col, f"the id '{record.id}' is used twice "
                                     f"(first on line {seen[record.id].where[1]}); ids must be unique"))
         else:
@@ -183,8 +196,8 @@ def _references(data: Dataset) -> Iterator[Problem]:
     tables = {"province": data.provinces, "indicator": data.indicators, "source": data.sources,
               "pillar": data.pillars}
     def check(record: Record, name: str, value: str, table: str) -> Iterator[Problem]:
-        if value not in tables[table]:
-            path, line, col = record.where
+        if value not in tables[table] and value not in data.broken:
+            path, line, col = record.at(name)
             yield Problem(path, line, col, f"'{name}' is '{value}', which is not a known {table} id; "
                           f"valid ones are: {one_of(tables[table])}")
     for record in [*data.observations, *data.targets.values(), *data.events.values()]:
@@ -207,7 +220,7 @@ def _values(data: Dataset) -> Iterator[Problem]:
         indicator = data.indicators.get(record.indicator)
         if indicator is None:
             continue
-        path, line, col = record.where
+        path, line, col = record.at("value")
         slip = factcheck.separator_slip(record.quote, record.value)
         if slip:
             yield Problem(path, line, col, f"'value' {record.value:g} looks like a thousands separator "
@@ -229,7 +242,7 @@ def _quotes(data: Dataset) -> Iterator[Problem]:
         text = data.texts.get(record.source)
         if text is None:
             continue
-        path, line, col = record.where
+        path, line, col = record.at("quote")
         quote = factcheck.normalise(record.quote)
         if quote not in text:
             yield Problem(path, line, col, f"'quote' is not found in data/sources/"
@@ -258,3 +271,12 @@ def _conflict_note(conflict: Conflict) -> Note:
     return Note(*b.where, f"{b.province} {b.indicator}: {b.value:g} ({b.source}, {b.as_of}) differs "
                 f"from {a.value:g} ({a.source}, {a.as_of}, {a.where[0]}:{a.where[1]}); "
                 "both are kept and shown as a conflict")
+
+
+def _ids_in(path: Path) -> set[str]:
+    """Ids written in a file that failed validation as a whole, to avoid echo errors elsewhere."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return set(re.findall(r"^\s*-?\s*id:\s*([a-z0-9-]+)\s*$", text, flags=re.M))

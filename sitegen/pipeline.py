@@ -53,6 +53,7 @@ def render_site(config: Config, model: Model) -> dict[str, bytes]:
     downloads = tables(model.data)
     env = render.environment(config, model.text, {
         "data": model.data, "cmp": compare, "sentence": chartbook.sentence, "tables": downloads,
+        "home_charts": [c.id for c in model.charts.values() if c.home],
         "pages": {(p.path, p.lang) for p in pages}})
     problems: list[Problem] = []
     parts = {lang: Components(model.data, figures, lang,

@@ -20,11 +20,17 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
     _where: tuple[str, int, int] = PrivateAttr(default=("", 0, 0))
+    _fields: dict[str, tuple[int, int]] = PrivateAttr(default_factory=dict)
 
     @property
     def where(self) -> tuple[str, int, int]:
         """(file, line, column) of the record in data/."""
         return self._where
+
+    def at(self, name: str) -> tuple[str, int, int]:
+        """(file, line, column) of one field's value, or of the record if it was not written."""
+        line, col = self._fields.get(name, self._where[1:])
+        return (self._where[0], line, col)
 
 
 class Text(Record):

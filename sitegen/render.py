@@ -59,11 +59,13 @@ def page(env: Environment, template: str, context: dict[str, Any]) -> str:
 
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
+    """The innermost template file and line in a traceback that Jinja has rewritten."""
     tb, found = exc.__traceback__, (fallback, 1)
     while tb is not None:
-        template = tb.tb_frame.f_globals.get("__jinja_template__")
-        if template is not None:
-            found = (template.name or fallback, template.get_corresponding_lineno(tb.tb_lineno))
+        code = tb.tb_frame.f_code
+        if code.co_name == "top-level template code" or code.co_name.startswith(("block '", "macro '")):
+            name = code.co_filename.replace("\\", "/").rpartition("/templates/")[2]
+            found = (fallback if name.startswith("<") else name, tb.tb_lineno)
         tb = tb.tb_next
     return found
 
