@@ -8,8 +8,7 @@ from pathlib import Path
 from . import charts, compare, i18n
 from .content import ChartDef
 from .data import Dataset
-from .records import Observation, Target, Text
-
+from .records import Observation, Target
 
 
 @dataclass(frozen=True)

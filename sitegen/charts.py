@@ -27,7 +27,7 @@ def theme() -> alt.theme.ThemeConfig:
     """The house style: system fonts, quiet axes, transparent so dark mode shows through."""
     return {
         "config": {
-            "background": None,
+            "background": "transparent",
             "aria": False,
             "font": FONT,
             "view": {"stroke": None},

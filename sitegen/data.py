@@ -12,8 +12,17 @@ from pydantic import ValidationError
 
 from . import factcheck, yamlfile
 from .errors import BuildError, Note, Problem, one_of
-from .records import (Event, Indicator, IndicatorFile, Observation, Pillar, Province, Record, Source,
-                      Target)
+from .records import (
+    Event,
+    Indicator,
+    IndicatorFile,
+    Observation,
+    Pillar,
+    Province,
+    Record,
+    Source,
+    Target,
+)
 
 R = TypeVar("R", bound=Record)
 
@@ -91,7 +100,8 @@ def _records(path: Path, root: Path, model: type[R], problems: list[Problem],
         problems.extend(exc.problems)
         return []
     items = [raw] if single else raw
-    expected = "a mapping with 'pillars' and 'indicators'" if single else "a list of records (each line starting with '- ')"
+    expected = ("a mapping with 'pillars' and 'indicators'" if single
+                else "a list of records (each line starting with '- ')")
     if (single and not isinstance(raw, dict)) or (not single and not isinstance(raw, list)):
         problems.append(positions.problem((), f"the file should hold {expected}"))
         return []

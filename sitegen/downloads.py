@@ -53,7 +53,7 @@ def tables(data: Dataset) -> list[Table]:
         "qualifier": o.qualifier, "as_of": o.as_of.text, "as_of_start": o.as_of.start.isoformat(),
         "as_of_end": o.as_of.end.isoformat(), "source_id": o.source, "source_title": src[o.source].title,
         "quote": o.quote, "note_vi": o.note.vi if o.note else "", "note_en": o.note.en if o.note else "",
-    } for o in data.observations])
+    } for o in data.observations], dtype=object)
     obs_cols = {
         "id": _ID, "province_id": _PROV, "province_name_vi": _c("Tên tỉnh (tiếng Việt)", "Province name (Vietnamese)"),
         "province_name_en": _c("Tên tỉnh (tiếng Anh)", "Province name (English)"), "indicator_id": _IND,
@@ -79,7 +79,7 @@ def tables(data: Dataset) -> list[Table]:
         "higher_is_better": "" if i.higher_is_better is None else str(i.higher_is_better).lower(),
         "comparable": str(i.comparable).lower(),
         "related": " ".join(r.indicator for r in i.related),
-    } for i in ind.values()])
+    } for i in ind.values()], dtype=object)
     ind_cols = {
         "id": _IND, "pillar_id": _c("Trụ cột", "Pillar"), "label_vi": _c("Tên (tiếng Việt)", "Label (Vietnamese)"),
         "label_en": _c("Tên (tiếng Anh)", "Label (English)"),
@@ -94,7 +94,7 @@ def tables(data: Dataset) -> list[Table]:
         "id": t.id, "province_id": t.province, "indicator_id": t.indicator, "value": _plain(t.value),
         "unit": ind[t.indicator].unit, "direction": t.direction, "deadline": t.deadline.text,
         "source_id": t.source, "quote": t.quote,
-    } for t in data.targets.values()])
+    } for t in data.targets.values()], dtype=object)
     tgt_cols = {"id": _ID, "province_id": _PROV, "indicator_id": _IND,
                 "value": _c("Giá trị mục tiêu", "Target value"), "unit": obs_cols["unit"],
                 "direction": _c("at-least (đạt ít nhất), at-most (không quá, ví dụ thứ hạng), exact",
@@ -103,18 +103,20 @@ def tables(data: Dataset) -> list[Table]:
     events = pd.DataFrame([{
         "id": e.id, "province_id": e.province, "date": e.date.text, "kind": e.kind,
         "title_vi": e.title.vi, "title_en": e.title.en, "source_id": e.source, "quote": e.quote,
-    } for e in data.events.values()])
+    } for e in data.events.values()], dtype=object)
     evt_cols = {"id": _ID, "province_id": _PROV, "date": _c("Ngày hoặc kỳ (ISO 8601)", "Date or period (ISO 8601)"),
-                "kind": _c("Loại sự kiện", "Kind of event"), "title_vi": _c("Tiêu đề (tiếng Việt)", "Title (Vietnamese)"),
+                "kind": _c("Loại sự kiện", "Kind of event"),
+                "title_vi": _c("Tiêu đề (tiếng Việt)", "Title (Vietnamese)"),
                 "title_en": _c("Tiêu đề (tiếng Anh)", "Title (English)"), "source_id": _SRC, "quote": _QUOTE}
     sources = pd.DataFrame([{
         "id": s.id, "title": s.title, "outlet": s.outlet or "", "language": s.language,
         "published": s.published.text, "provinces": " ".join(s.provinces),
         "observations": sum(1 for o in data.observations if o.source == s.id),
-    } for s in src.values()])
+    } for s in src.values()], dtype=object)
     src_cols = {"id": _SRC, "title": _c("Tiêu đề", "Title"), "outlet": _c("Cơ quan báo chí (trống nếu bài không ghi)",
                 "Outlet (empty where the text does not name it)"), "language": _c("Ngôn ngữ", "Language"),
-                "published": _c("Ngày hoặc kỳ đăng bài suy ra từ nội dung", "Publication date or period inferred from the text"),
+                "published": _c("Ngày hoặc kỳ đăng bài suy ra từ nội dung",
+                                "Publication date or period inferred from the text"),
                 "provinces": _c("Tỉnh được đề cập", "Provinces covered"),
                 "observations": _c("Số con số lấy từ bài", "Number of figures taken from the article")}
     return [
@@ -128,5 +130,5 @@ def tables(data: Dataset) -> list[Table]:
 
 def chart_csv(fig: Figure) -> bytes:
     """The numbers behind one chart, machine-readable and language-neutral."""
-    frame = pd.DataFrame([row.csv() for row in fig.rows])
+    frame = pd.DataFrame([row.csv() for row in fig.rows], dtype=object)
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import markdown
 import nh3
-from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
-                    TemplateSyntaxError, pass_context, select_autoescape)
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    pass_context,
+    select_autoescape,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from . import i18n
@@ -37,10 +43,14 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any]) -> Env
 
     @pass_context
     def url(ctx: Any, path: str, lang: str | None = None) -> str:
-        lang = lang or ctx["lang"]
-        return config.base_path + ("en/" if lang == "en" and not path.startswith("data/") else "") + path
+        """A page in the reader's language (or lang): "indicators/x/" -> "/en/indicators/x/"."""
+        return config.base_path + ("en/" if (lang or ctx["lang"]) == "en" else "") + path
 
-    env.globals.update(t=t, url=url, site=text, base_path=config.base_path, **globals_)
+    def asset(path: str) -> str:
+        """A file shared by both editions: stylesheet, icon, CSV and JSON downloads."""
+        return config.base_path + path
+
+    env.globals.update(t=t, url=url, asset=asset, site=text, base_path=config.base_path, **globals_)
     env.filters.update(number=i18n.number, period=i18n.period, day=i18n.day, value=i18n.value)
     return env
 

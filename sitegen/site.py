@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import compare
 from .content import SiteText, Story
 from .data import Dataset
 from .i18n import LANGS
@@ -32,7 +31,8 @@ def pages(data: Dataset, text: SiteText, stories: list[Story]) -> list[Page]:
     """Every page of the site in both languages."""
     out = []
     for lang in LANGS:
-        s = lambda key: text.strings[key](lang)  # noqa: E731
+        def s(key: str, lang: str = lang) -> str:
+            return text.strings[key](lang)
         mine = [st for st in stories if st.lang == lang]
         out.append(Page("", lang, "home.html", text.title(lang), {"stories": mine[:3]}))
         for pillar in data.pillars.values():
@@ -57,15 +57,3 @@ def pages(data: Dataset, text: SiteText, stories: list[Story]) -> list[Page]:
         out.append(Page("404.html", lang, "404.html", s("not_found"), {}))
     return out
 
-
-def translation(page: Page, all_pages: set[tuple[str, str]]) -> str | None:
-    """The same page's path in the other language, if it exists."""
-    other = "en" if page.lang == "vi" else "vi"
-    return page.path if (page.path, other) in all_pages else None
-
-
-def story_pairs(stories: list[Story]) -> set[tuple[str, str]]:
-    return {(f"stories/{s.key}/", s.lang) for s in stories}
-
-
-__all__ = ["Page", "pages", "translation", "compare"]

@@ -1,0 +1,98 @@
+"""The real site in a real browser: Debian's Chromium driven by Playwright, served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make test installs it)")
+
+PAGES = ["", "en/", "indicators/online-dossier-rate/", "en/indicators/dti-rank/", "compare/government/",
+         "provinces/bac-ninh/", "targets/", "sources/", "data/"]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
+SHOTS = Path(__file__).parent / "screenshots"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("view", VIEWPORTS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_load_cleanly_with_charts_and_no_other_hosts(browser, base_url: str, view: str,
+                                                           scheme: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[view], java_script_enabled=False,
+                                  color_scheme=scheme)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+            if m.type in ("error", "warning") else None)
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    page.on("request", lambda r: problems.append(f"other host: {r.url}")
+            if not r.url.startswith(base_url) else None)
+    SHOTS.mkdir(exist_ok=True)
+    for path in PAGES:
+        page.goto(base_url + path)
+        charts = page.locator(".chart-svg svg")
+        if path in ("", "en/") or path.startswith(("indicators/", "en/indicators/")):
+            assert charts.count() > 0, path
+        for i in range(charts.count()):
+            box = charts.nth(i).bounding_box()
+            assert box and box["width"] > 100 and box["height"] > 20, (path, i)
+        if view == "phone":
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, (path, overflow)
+        name = (path.strip("/").replace("/", "_") or "home")
+        page.screenshot(path=str(SHOTS / f"{name}-{view}-{scheme}.png"), full_page=True)
+    context.close()
+    assert problems == []
+
+
+def test_language_switch_keeps_the_reader_on_the_same_page(browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "indicators/online-dossier-rate/")
+    page.click("a.lang-switch")
+    assert page.url == base_url + "en/indicators/online-dossier-rate/"
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.click("a.lang-switch")
+    assert page.url == base_url + "indicators/online-dossier-rate/"
+    page.close()
+
+
+def test_a_number_leads_to_its_quote_in_one_click(browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url)
+    page.locator("table.compare a.fig").first.click()
+    target = page.evaluate("location.hash").lstrip("#")
+    quote = page.locator(f"article#{target} blockquote")
+    assert quote.is_visible() and len(quote.inner_text()) > 10
+    page.close()

@@ -1,0 +1,79 @@
+"""The real data passes the fact-check, and the loader turns YAML into typed, located records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT
+
+from sitegen import data, factcheck
+from sitegen.cli import main
+
+
+def test_real_data_passes_the_fact_check() -> None:
+    dataset = data.load(ROOT)
+    assert len(dataset.observations) > 100
+    assert {o.source for o in dataset.observations} == set(dataset.sources)
+    assert {"bac-kan", "bac-ninh", "vietnam"} <= {o.province for o in dataset.observations}
+    for obs in dataset.observations:
+        assert factcheck.normalise(obs.quote) in dataset.texts[obs.source]
+        assert factcheck.states(obs.quote, obs.value), obs
+
+
+def test_every_pillar_has_figures_and_targets_exist() -> None:
+    dataset = data.load(ROOT)
+    measured = {dataset.indicators[o.indicator].pillar for o in dataset.observations}
+    assert measured == set(dataset.pillars)
+    assert dataset.targets and dataset.events
+
+
+def test_the_two_bac_kan_articles_disagree_openly() -> None:
+    dataset = data.load(ROOT)
+    pairs = {(c.first.indicator, c.first.value, c.second.value) for c in dataset.conflicts}
+    assert ("online-dossier-rate", 72.3, 73.4) in pairs
+    assert ("full-online-share-of-procedures", 56.4, 63.7) in pairs
+    assert all(c.first.source != c.second.source for c in dataset.conflicts)
+
+
+def test_archive_is_the_seeds_unchanged() -> None:
+    seeds = ROOT.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        return  # the seeds live beside the repository only on the newsroom's machines
+    archived = {p.read_bytes() for p in (ROOT / "data" / "sources").glob("*.txt")}
+    assert archived == {p.read_bytes() for p in seeds.glob("*.txt")}
+
+
+def test_records_remember_their_lines() -> None:
+    dataset = data.load(ROOT)
+    obs = dataset.observations[0]
+    path, line, col = obs.at("value")
+    assert path.startswith("data/observations/") and line > 1 and col > 1
+    text = (ROOT / path).read_text(encoding="utf-8").splitlines()[line - 1]
+    assert text.strip().startswith("value:")
+
+
+def test_check_command_prints_a_summary_and_notes(capsys) -> None:
+    assert main(["check"], root=ROOT) == 0
+    out = capsys.readouterr().out
+    assert out.strip().splitlines()[-1].startswith("ok: ")
+    assert "note: bac-kan online-dossier-rate: 73.4" in out
+
+
+def test_renderings_cover_vietnamese_forms() -> None:
+    assert factcheck.states("tiếp nhận 127.178 hồ sơ", 127178)
+    assert factcheck.states("đạt 56,83%", 56.83)
+    assert factcheck.states("hơn 3 triệu tài liệu", 3_000_000)
+    assert factcheck.states("tiết kiệm trên 10 tỷ đồng", 10_000_000_000)
+    assert factcheck.states("tăng từ 01-02 bậc", 1)
+    assert factcheck.states("đạt 92.24%", 92.24)
+    assert not factcheck.states("đạt 72,35%", 72.3)
+    assert not factcheck.states("1.133 DVCTT", 133)
+    assert factcheck.separator_slip("127.178 hồ sơ", 127.178) == "127178"
+
+
+def test_missing_data_folder_is_reported(tmp_path: Path, capsys) -> None:
+    (tmp_path / "data").mkdir()
+    assert main(["check"], root=tmp_path) == 1
+    err = capsys.readouterr().err
+    assert "data/provinces.yaml:1:1: the file is missing; create it (see README: Data files)" in err
+    assert "Traceback" not in err

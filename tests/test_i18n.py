@@ -1,0 +1,67 @@
+"""Numbers and dates in each edition's own locale."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitegen import i18n
+from sitegen.period import parse
+
+
+@pytest.mark.parametrize(("amount", "unit", "qualifier", "vi", "en"), [
+    (56.83, "percent", "exact", "56,83%", "56.83%"),
+    (127178, "count", "exact", "127.178", "127,178"),
+    (3_000_000, "count", "over", "hơn 3 triệu", "over 3 million"),
+    (14000, "count", "about", "khoảng 14.000", "about 14,000"),
+    (10_000_000_000, "vnd", "over", "hơn 10 tỷ đồng", "over 10 billion dong"),
+    (11638, "hectares", "exact", "11.638 ha", "11,638 ha"),
+    (2.32, "percentage-points", "exact", "2,32 điểm %", "2.32 percentage points"),
+    (95, "percent", "at-least", "ít nhất 95%", "at least 95%"),
+])
+def test_values(amount: float, unit: str, qualifier: str, vi: str, en: str) -> None:
+    assert i18n.value(amount, unit, "vi", qualifier) == vi
+    assert i18n.value(amount, unit, "en", qualifier) == en
+
+
+@pytest.mark.parametrize(("rank", "vi", "en"), [(1, "thứ 1/63", "1st of 63"), (2, "thứ 2/63", "2nd of 63"),
+                                                (3, "thứ 3/63", "3rd of 63"), (7, "thứ 7/63", "7th of 63"),
+                                                (11, "thứ 11/63", "11th of 63"), (22, "thứ 22/63", "22nd of 63")])
+def test_ranks(rank: int, vi: str, en: str) -> None:
+    assert i18n.value(rank, "rank", "vi", rank_of=63) == vi
+    assert i18n.value(rank, "rank", "en", rank_of=63) == en
+
+
+def test_dates() -> None:
+    assert i18n.day(date(2024, 9, 15), "vi") == "ngày 15 tháng 9 năm 2024"
+    assert i18n.day(date(2024, 9, 15), "en") == "15 September 2024"
+
+
+@pytest.mark.parametrize(("text", "vi", "en"), [
+    ("2024-01/2024-09", "9 tháng đầu năm 2024", "first nine months of 2024"),
+    ("2024-09-15", "ngày 15 tháng 9 năm 2024", "15 September 2024"),
+    ("2024-12", "tháng 12 năm 2024", "December 2024"),
+    ("2024", "năm 2024", "2024"),
+    ("2023-10/2024-06", "tháng 10 năm 2023 – tháng 6 năm 2024", "October 2023 – June 2024"),
+])
+def test_periods(text: str, vi: str, en: str) -> None:
+    assert i18n.period(parse(text), "vi") == vi
+    assert i18n.period(parse(text), "en") == en
+
+
+def test_short_periods_for_chart_labels() -> None:
+    assert i18n.period_short(parse("2024-01/2024-09"), "vi") == "1–9/2024"
+    assert i18n.period_short(parse("2024-01/2024-09"), "en") == "Jan–Sep 2024"
+    assert i18n.period_short(parse("2024-09-15"), "vi") == "15/9/2024"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("2024-02-30", '"2024-02-30" is not a real date (check the month and day)'),
+    ("15/9/2024", '"15/9/2024" is not a date; write 2024-09-15, 2024-09, 2024 or a period such as 2024-01/2024-09'),
+    ("2024-10/2024-01", 'the period "2024-10/2024-01" ends before it starts'),
+])
+def test_bad_periods(text: str, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse(text)
+    assert str(info.value) == message

@@ -1,0 +1,125 @@
+"""The real site, built once: every figure reaches its quote, both editions match, links resolve."""
+
+from __future__ import annotations
+
+import csv
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import ROOT, copy_real
+from markupsafe import escape
+
+from sitegen import data, pipeline
+from sitegen.config import Config
+
+FIG = re.compile(r'<a class="fig" href="([^"]*)#([^"]+)">')
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+def test_every_observation_reaches_its_indicator_page_with_its_quote(real_site: Path) -> None:
+    dataset = data.load(ROOT)
+    for prefix in ("", "en/"):
+        for obs in dataset.observations:
+            page = (real_site / f"{prefix}indicators/{obs.indicator}/index.html").read_text(encoding="utf-8")
+            assert f'id="{obs.id}"' in page, obs.id
+            assert str(escape(obs.quote)) in page, obs.id
+
+
+def test_every_number_links_to_a_quote_that_exists(real_site: Path) -> None:
+    pages = _pages(real_site)
+    for name, html in pages.items():
+        for href, anchor in FIG.findall(html):
+            target = href.lstrip("/") + "index.html"
+            assert target in pages, (name, href)
+            assert f'id="{anchor}"' in pages[target], (name, href, anchor)
+
+
+def test_both_editions_carry_the_same_figures(real_site: Path) -> None:
+    pages = _pages(real_site)
+    for name, html in pages.items():
+        if name.startswith("en/"):
+            continue
+        twin = pages.get("en/" + name)
+        assert twin is not None, name
+        assert {a for _, a in FIG.findall(html)} == {a for _, a in FIG.findall(twin)}, name
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for key in ("href", "src"):
+            if attrs.get(key):
+                self.links.append(attrs[key])
+
+
+def test_no_broken_links_and_no_other_hosts(real_site: Path) -> None:
+    parsed = {}
+    for path in real_site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        parsed[path] = parser
+    for path, parser in parsed.items():
+        for link in parser.links:
+            assert not re.match(r"^(https?:)?//", link), (path, link)
+            if not link.startswith("/"):
+                continue
+            target, _, anchor = link.partition("#")
+            file = real_site / target.lstrip("/")
+            if target.endswith("/"):
+                file = file / "index.html"
+            assert file.is_file(), (path, link)
+            if anchor:
+                assert anchor in parsed[file].ids, (path, link)
+
+
+def test_pages_have_landmarks_language_and_switch(real_site: Path) -> None:
+    for name, html in _pages(real_site).items():
+        lang = "en" if name.startswith("en/") else "vi"
+        assert f'<html lang="{lang}">' in html, name
+        assert html.count("<h1>") + html.count("<h1 ") == 1, name
+        assert '<a class="skip" href="#main">' in html and '<main id="main"' in html, name
+        path = name.removeprefix("en/").removesuffix("index.html")
+        if not path.startswith("stories/") and path != "404.html":
+            other = f'/{"" if lang == "en" else "en/"}{path}'
+            assert f'<a class="lang-switch" href="{other}"' in html, name
+
+
+def test_downloads_have_one_row_per_observation(real_site: Path) -> None:
+    dataset = data.load(ROOT)
+    with (real_site / "data/observations.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(dataset.observations)
+    needed = {"province_id", "indicator_id", "indicator_label_vi", "indicator_label_en", "value", "unit",
+              "qualifier", "as_of", "source_id", "source_title", "quote"}
+    assert needed <= set(rows[0])
+    assert {r["value"] for r in rows} >= {"127178", "56.83"}
+    for name in ("indicators", "targets", "events", "sources"):
+        assert (real_site / f"data/{name}.csv").is_file() and (real_site / f"data/{name}.json").is_file()
+
+
+def test_numbers_follow_each_locale(real_site: Path) -> None:
+    vi = (real_site / "indicators/dossiers-processed/index.html").read_text(encoding="utf-8")
+    en = (real_site / "en/indicators/dossiers-processed/index.html").read_text(encoding="utf-8")
+    assert ">127.178<" in vi and ">127,178<" in en
+    vi = (real_site / "indicators/digital-economy-share/index.html").read_text(encoding="utf-8")
+    en = (real_site / "en/indicators/digital-economy-share/index.html").read_text(encoding="utf-8")
+    assert "56,83%" in vi and "56.83%" in en
+
+
+def test_builds_are_byte_identical(tmp_path: Path, real_site: Path) -> None:
+    project = copy_real(tmp_path)
+    pipeline.build(Config.at(project))
+    first = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    again = {p.relative_to(real_site): p.read_bytes() for p in real_site.rglob("*") if p.is_file()}
+    assert first == again
