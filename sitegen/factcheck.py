@@ -30,7 +30,7 @@ def renderings(value: float) -> list[str]:
                 forms.update(f"{i18n.number(whole / scale, 'vi')} {word}" for word in words)
     else:
         forms.add(format(exact.normalize(), "f"))
-    return sorted(forms, key=len, reverse=True)
+    return sorted(forms, key=lambda form: (-len(form), form))
 
 
 def states(quote: str, value: float) -> bool:
