@@ -74,7 +74,19 @@ def render_site(config: Config, model: Model) -> dict[str, bytes]:
     for fig in figures.values():
         files[f"data/charts/{fig.id}.csv"] = chart_csv(fig)
     files.update(_assets(config, env))
+    files.update(_discovery(env, pages, model.stories))
     return files
+
+
+def _discovery(env, pages: list[site.Page], stories: list[content.Story]) -> dict[str, bytes]:
+    """sitemap.xml, robots.txt and an Atom feed of stories per language."""
+    out = {"sitemap.xml": render.page(env, "sitemap.xml", {"lang": "vi", "site_pages": pages}),
+           "robots.txt": render.page(env, "robots.txt", {"lang": "vi"})}
+    for lang in LANGS:
+        mine = [s for s in stories if s.lang == lang]
+        name = ("en/" if lang == "en" else "") + "feed.xml"
+        out[name] = render.page(env, "feed.xml", {"lang": lang, "stories": mine})
+    return {name: body.encode("utf-8") for name, body in out.items()}
 
 
 def _assets(config: Config, env) -> dict[str, bytes]:

@@ -50,7 +50,11 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any]) -> Env
         """A file shared by both editions: stylesheet, icon, CSV and JSON downloads."""
         return config.base_path + path
 
-    env.globals.update(t=t, url=url, asset=asset, site=text, base_path=config.base_path, **globals_)
+    def absolute(rooted: str) -> str:
+        """url()'s result as a full URL when the site's URL is known (--base-url https://…)."""
+        return config.site_url + rooted.removeprefix(config.base_path) if "://" in config.base_url else rooted
+
+    env.globals.update(t=t, url=url, asset=asset, absolute=absolute, site=text, base_path=config.base_path, **globals_)
     env.filters.update(number=i18n.number, period=i18n.period, day=i18n.day, value=i18n.value)
     return env
 

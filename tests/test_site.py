@@ -127,3 +127,16 @@ def test_builds_are_byte_identical(tmp_path: Path, real_site: Path) -> None:
     first = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     again = {p.relative_to(real_site): p.read_bytes() for p in real_site.rglob("*") if p.is_file()}
     assert first == again
+
+
+def test_sitemap_robots_and_feeds(real_site: Path) -> None:
+    from xml.etree import ElementTree
+
+    sitemap = ElementTree.parse(real_site / "sitemap.xml").getroot()
+    locs = [e.text for e in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "/" in locs and "/en/indicators/dti-rank/" in locs and len(locs) == len(set(locs))
+    assert "Sitemap: /sitemap.xml" in (real_site / "robots.txt").read_text()
+    for feed in ("feed.xml", "en/feed.xml"):
+        root = ElementTree.parse(real_site / feed).getroot()
+        assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+        assert root.find("{http://www.w3.org/2005/Atom}updated") is not None
