@@ -44,14 +44,14 @@ class Components:
                                  f"observation of {indicator}")
         return Markup(self.render("components/figure.html", {"obs": obs}))
 
-    def chart(self, chart_id: str) -> Markup:
-        """A chart as an accessible <figure> with its SVG, data table and CSV link."""
+    def chart(self, chart_id: str, embedded: bool = False) -> Markup:
+        """A chart as an accessible <figure> with its SVG, data table, CSV link and embed code."""
         key = f"{chart_id}:{self.lang}"
         if key not in self.figures:
             names = {k.rsplit(":", 1)[0] for k in self.figures}
             raise ComponentError(f"chart(\"{chart_id}\"): no such chart; valid ones are: {one_of(names)}")
         self.used_charts.append(chart_id)
-        return Markup(self.render("components/chart.html", {"fig": self.figures[key]}))
+        return Markup(self.render("components/chart.html", {"fig": self.figures[key], "embedded": embedded}))
 
     def claim(self, province: str, indicator: str, verb: str, other: str) -> Markup:
         """A sentence such as "Bắc Ninh leads Bắc Kạn on …", checked against the data."""

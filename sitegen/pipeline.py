@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import chartbook, compare, content, data, output, render, site
+from . import chartbook, charts, compare, content, data, output, render, site
 from .components import Components
 from .config import Config
 from .downloads import chart_csv, tables
@@ -49,7 +51,7 @@ def render_site(config: Config, model: Model) -> dict[str, bytes]:
     figures = {f"{c.id}:{lang}": chartbook.figure(model.data, c, lang)
                for c in model.charts.values() for lang in LANGS}
     chartbook.render_all(list(figures.values()), config.root / ".cache" / "charts")
-    pages = site.pages(model.data, model.text, model.stories)
+    pages = site.pages(model.data, model.text, model.stories, model.charts)
     downloads = tables(model.data)
     env = render.environment(config, model.text, {
         "data": model.data, "cmp": compare, "sentence": chartbook.sentence, "tables": downloads,
@@ -75,12 +77,28 @@ def render_site(config: Config, model: Model) -> dict[str, bytes]:
         files[f"data/charts/{fig.id}.csv"] = chart_csv(fig)
     files.update(_assets(config, env))
     files.update(_discovery(env, pages, model.stories))
+    files.update(_cards(config, model, pages))
     return files
+
+
+def _cards(config: Config, model: Model, pages: list[site.Page]) -> dict[str, bytes]:
+    """A social card for every page (embeds excepted), from the disk cache when unchanged."""
+    colours = [p.colour.light for p in model.data.provinces.values() if p.kind == "province"]
+    wanted = [p for p in pages if not p.embed]
+
+    def draw(page: site.Page) -> bytes:
+        kicker = model.text.title(page.lang) if page.path else ""
+        footer = model.text.strings["card_footer"](page.lang)
+        return charts.card(page.title, kicker, footer, colours, config.root / ".cache" / "cards")
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(zip((p.card for p in wanted), pool.map(draw, wanted), strict=True))
 
 
 def _discovery(env, pages: list[site.Page], stories: list[content.Story]) -> dict[str, bytes]:
     """sitemap.xml, robots.txt and an Atom feed of stories per language."""
-    out = {"sitemap.xml": render.page(env, "sitemap.xml", {"lang": "vi", "site_pages": pages}),
+    listed = [p for p in pages if not p.embed and p.path != "404.html"]
+    out = {"sitemap.xml": render.page(env, "sitemap.xml", {"lang": "vi", "site_pages": listed}),
            "robots.txt": render.page(env, "robots.txt", {"lang": "vi"})}
     for lang in LANGS:
         mine = [s for s in stories if s.lang == lang]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .content import SiteText, Story
+from .content import ChartDef, SiteText, Story
 from .data import Dataset
 from .i18n import LANGS
 
@@ -26,8 +26,18 @@ class Page:
         prefix = "en/" if self.lang == "en" else ""
         return prefix + (self.path if self.path.endswith(".html") else self.path + "index.html")
 
+    @property
+    def embed(self) -> bool:
+        """Embed pages hold one chart for other sites' iframes; they stay out of the sitemap."""
+        return self.path.startswith("embed/")
 
-def pages(data: Dataset, text: SiteText, stories: list[Story]) -> list[Page]:
+    @property
+    def card(self) -> str:
+        """Where the page's social card (PNG) is written under site/."""
+        return f"cards/{self.lang}/{self.path.strip('/').replace('/', '--').removesuffix('.html') or 'home'}.png"
+
+
+def pages(data: Dataset, text: SiteText, stories: list[Story], charts: dict[str, ChartDef]) -> list[Page]:
     """Every page of the site in both languages."""
     out = []
     for lang in LANGS:
@@ -55,5 +65,7 @@ def pages(data: Dataset, text: SiteText, stories: list[Story]) -> list[Page]:
         for story in mine:
             out.append(Page(f"stories/{story.key}/", lang, "story.html", story.title, {"story": story}))
         out.append(Page("404.html", lang, "404.html", s("not_found"), {}))
+        for chart in charts.values():
+            out.append(Page(f"embed/{chart.id}/", lang, "embed.html", chart.title(lang), {"chart_id": chart.id}))
     return out
 

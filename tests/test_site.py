@@ -8,6 +8,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 from conftest import ROOT, copy_real
 from markupsafe import escape
@@ -64,29 +65,54 @@ class _Links(HTMLParser):
                 self.links.append(attrs[key])
 
 
-def test_no_broken_links_and_no_other_hosts(real_site: Path) -> None:
+def _crawl(site: Path, prefix: str, origin: str = "") -> None:
+    """Every link and asset of every page resolves inside the site, under the prefix."""
     parsed = {}
-    for path in real_site.rglob("*.html"):
+    for path in site.rglob("*.html"):
         parser = _Links()
         parser.feed(path.read_text(encoding="utf-8"))
         parsed[path] = parser
     for path, parser in parsed.items():
+        here = prefix + path.relative_to(site).as_posix().removesuffix("index.html")
         for link in parser.links:
+            if origin and link.startswith(origin + "/"):
+                link = link.removeprefix(origin)
             assert not re.match(r"^(https?:)?//", link), (path, link)
-            if not link.startswith("/"):
+            if link.startswith("#"):
+                assert link[1:] in parser.ids, (path, link)
                 continue
-            target, _, anchor = link.partition("#")
-            file = real_site / target.lstrip("/")
-            if target.endswith("/"):
+            link = urljoin(here, link)
+            assert link.startswith(prefix), (path, link)
+            target, _, anchor = link.removeprefix(prefix).partition("#")
+            file = site / target
+            if target.endswith("/") or not target:
                 file = file / "index.html"
             assert file.is_file(), (path, link)
             if anchor:
                 assert anchor in parsed[file].ids, (path, link)
 
 
+def test_no_broken_links_and_no_other_hosts(real_site: Path) -> None:
+    _crawl(real_site, "/")
+
+
+def test_no_broken_links_under_a_sub_path(tmp_path: Path) -> None:
+    project = copy_real(tmp_path)
+    (project / "build.py").write_bytes((ROOT / "build.py").read_bytes())
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "build.py", "--base-url", "https://example.org/repo/"], cwd=project, env=env,
+                   check=True, capture_output=True)
+    _crawl(project / "site", "/repo/", origin="https://example.org")
+    sitemap = (project / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/repo/en/</loc>" in sitemap
+
+
 def test_pages_have_landmarks_language_and_switch(real_site: Path) -> None:
     for name, html in _pages(real_site).items():
         lang = "en" if name.startswith("en/") else "vi"
+        if name.removeprefix("en/").startswith("embed/"):
+            assert f'<html lang="{lang}">' in html and '<figure class="chart"' in html, name
+            continue
         assert f'<html lang="{lang}">' in html, name
         assert html.count("<h1>") + html.count("<h1 ") == 1, name
         assert '<a class="skip" href="#main">' in html and '<main id="main"' in html, name
@@ -140,3 +166,19 @@ def test_sitemap_robots_and_feeds(real_site: Path) -> None:
         root = ElementTree.parse(real_site / feed).getroot()
         assert root.tag == "{http://www.w3.org/2005/Atom}feed"
         assert root.find("{http://www.w3.org/2005/Atom}updated") is not None
+
+
+def test_every_page_has_its_social_card(real_site: Path) -> None:
+    for name, html in _pages(real_site).items():
+        if name.removeprefix("en/").startswith("embed/"):
+            continue
+        card = re.search(r'<meta property="og:image" content="/([^"]+)">', html)
+        assert card, name
+        assert (real_site / card.group(1)).read_bytes().startswith(b"\x89PNG"), name
+
+
+def test_every_chart_has_an_embed_page_and_snippet(real_site: Path) -> None:
+    page = (real_site / "en/indicators/dti-rank/index.html").read_text(encoding="utf-8")
+    assert '&lt;iframe src="/en/embed/indicator-dti-rank/"' in page
+    embed = (real_site / "en/embed/indicator-dti-rank/index.html").read_text(encoding="utf-8")
+    assert "<svg" in embed and 'name="robots" content="noindex"' in embed and "<nav" not in embed
