@@ -15,7 +15,9 @@ GOLDEN = ROOT / "tests" / "golden" / "mini"
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file but the social cards: PNG pixels depend on the machine's fonts (tested elsewhere)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.relative_to(folder).as_posix().startswith("cards/")}
 
 
 def test_mini_site_matches_golden(tmp_path: Path) -> None:
@@ -24,7 +26,7 @@ def test_mini_site_matches_golden(tmp_path: Path) -> None:
     built = _files(project / "site")
     if UPDATE:
         shutil.rmtree(GOLDEN, ignore_errors=True)
-        shutil.copytree(project / "site", GOLDEN)
+        shutil.copytree(project / "site", GOLDEN, ignore=lambda d, names: ["cards"] if d.endswith("site") else [])
     golden = _files(GOLDEN)
     assert sorted(built) == sorted(golden), "the set of files changed"
     for name, body in built.items():
