@@ -150,6 +150,14 @@ def _describe(data: Dataset, chart: ChartDef, rows: list[Row], lang: str) -> str
     return f"{chart.title(lang)} — {listed}."
 
 
+def _gap_qualifier(result: compare.Comparison) -> str:
+    """A gap is only as exact as the leader's figure: "over 70%" against 58.9% leads by over 11.1."""
+    lead, trail = result.figures[result.leader].qualifier, result.figures[result.trailer].qualifier
+    if lead in ("over", "at-least") and trail in ("exact", "up-to", "about"):
+        return "over"
+    return "about" if "about" in (lead, trail) else "exact"
+
+
 def sentence(data: Dataset, result: compare.Comparison, lang: str) -> str:
     """Who leads, by how much, as of when — in the reader's language."""
     ind = result.indicator
@@ -161,7 +169,7 @@ def sentence(data: Dataset, result: compare.Comparison, lang: str) -> str:
         known = ", ".join(f"{data.provinces[p].name(lang)} {fig(p)}" for p in result.figures)
         return (f"{label}: {known}." if lang == "en" else f"{label}: {known}.") if known else ""
     lead, trail = data.provinces[result.leader].name(lang), data.provinces[result.trailer].name(lang)
-    gap = i18n.number(round(result.gap, 2), lang)
+    gap = i18n.value(round(result.gap, 2), "count", lang, _gap_qualifier(result))
     gap += {"percent": " điểm %" if lang == "vi" else " percentage points",
             "rank": " bậc" if lang == "vi" else " places"}.get(ind.unit, "")
     if lang == "vi":

@@ -42,7 +42,7 @@ class Components:
         if obs is None:
             raise ComponentError(f"figure(\"{province}\", \"{indicator}\"): {province} has no "
                                  f"observation of {indicator}")
-        return Markup(self.render("components/figure.html", {"obs": obs}))
+        return Markup(self.render("components/figure.html", {"obs": obs}).strip())
 
     def chart(self, chart_id: str, embedded: bool = False) -> Markup:
         """A chart as an accessible <figure> with its SVG, data table, CSV link and embed code."""
@@ -51,7 +51,7 @@ class Components:
             names = {k.rsplit(":", 1)[0] for k in self.figures}
             raise ComponentError(f"chart(\"{chart_id}\"): no such chart; valid ones are: {one_of(names)}")
         self.used_charts.append(chart_id)
-        return Markup(self.render("components/chart.html", {"fig": self.figures[key], "embedded": embedded}))
+        return Markup(self.render("components/chart.html", {"fig": self.figures[key], "embedded": embedded}).strip())
 
     def claim(self, province: str, indicator: str, verb: str, other: str) -> Markup:
         """A sentence such as "Bắc Ninh leads Bắc Kạn on …", checked against the data."""
@@ -70,7 +70,7 @@ class Components:
             raise ComponentError(f"claim(\"{province}\", \"{indicator}\", \"{verb}\", \"{other}\") is "
                                  f"not supported by the data: {province} {a.value:g} ({a.as_of}) against "
                                  f"{other} {b.value:g} ({b.as_of})")
-        return Markup(self.render("components/claim.html", {"result": result, "subject": province}))
+        return Markup(self.render("components/claim.html", {"result": result, "subject": province}).strip())
 
     def _known(self, name: str, table: dict, kind: str) -> None:
         if name not in table:

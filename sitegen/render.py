@@ -55,7 +55,8 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any]) -> Env
         return config.site_url + rooted.removeprefix(config.base_path) if "://" in config.base_url else rooted
 
     env.globals.update(t=t, url=url, asset=asset, absolute=absolute, site=text, base_path=config.base_path, **globals_)
-    env.filters.update(number=i18n.number, period=i18n.period, day=i18n.day, value=i18n.value)
+    env.filters.update(lowerfirst=lambda text: text[:1].lower() + text[1:],
+                       number=i18n.number, period=i18n.period, day=i18n.day, value=i18n.value)
     return env
 
 
