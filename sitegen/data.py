@@ -151,8 +151,8 @@ def _explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple) -
             yield positions.problem(loc, f"'{name}' must be one of {error['ctx']['expected']}, "
                                     f"got {error['input']!r}")
         elif kind == "string_pattern_mismatch":
-            yield positions.problem(loc, f"'{name}' has the wrong form: {error['input']!r} "
-                                    f"(ids are lower-case words joined by '-', colours #RRGGBB)")
+            yield positions.problem(loc, f"'{name}' has the wrong form: {error['input']!r}; "
+                                    + _FORMS.get(name, "ids are lower-case words joined by '-', e.g. bac-ninh"))
         elif kind == "value_error":
             yield positions.problem(loc, f"'{name}' {str(error['ctx']['error'])}")
         elif kind.startswith(("date_", "datetime_")):
@@ -163,6 +163,13 @@ def _explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple) -
                                     f"got {error['input']!r}")
         else:
             yield positions.problem(loc, f"'{name}': {error['msg'].lower()}, got {error['input']!r}")
+
+
+_FORMS = {
+    "url": "a link must start with http:// or https://",
+    "light": "write a colour as #RRGGBB", "dark": "write a colour as #RRGGBB",
+    "file": "name a .txt file under data/sources/, e.g. bk-2025-push.txt",
+}
 
 
 def _fields_at(title: str, loc: tuple) -> str:

@@ -99,7 +99,8 @@ def story(story: Story, components: Components, problems: list[Problem]) -> str:
         return ""
     except TemplateError as exc:
         problems.append(Problem(story.path, story.body_line + _template_frame(exc, "")[1] - 1, 1,
-                                f"component error: {exc}; the components are figure(), chart() and claim()"))
+                                f"component error: {str(exc).rstrip('.')}; "
+                                "the components are figure(), chart() and claim()"))
         return ""
     problems.extend(collected.problems)
     html = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")

@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, UPDATE, make_project
 
+from conftest import FIXTURES, ROOT, UPDATE, make_project
 from sitegen import pipeline
 from sitegen.config import Config
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from sitegen import chartbook, charts, pipeline
 from sitegen.config import Config
 from sitegen.i18n import LANGS

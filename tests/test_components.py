@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import make_project
 
+from conftest import make_project
 from sitegen import pipeline
 from sitegen.config import Config
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT
-
 from sitegen import data, factcheck
 from sitegen.cli import main
 

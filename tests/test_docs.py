@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import yaml
-from conftest import ROOT
 
+from conftest import ROOT
 from sitegen.cli import _parser
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

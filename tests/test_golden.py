@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT, UPDATE, make_project
-
 from sitegen import pipeline
 from sitegen.config import Config
 

@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-from conftest import ROOT, copy_real
 from markupsafe import escape
 
+from conftest import ROOT, copy_real
 from sitegen import data
 
 FIG = re.compile(r'<a class="fig" href="([^"]*)#([^"]+)">')

@@ -1,0 +1,99 @@
+"""The GitHub Pages workflow, checked offline: schema, zizmor's audits, pinned actions, no inline expressions."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+BIN = Path(sys.executable).parent
+
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>[^\s#]+)\s*(?P<comment>#.*)?$")
+PINNED_REF = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
+VERSION_COMMENT = re.compile(r"^#\s*v\d+(\.\d+)*\b")
+
+
+def tool(name: str) -> Path:
+    path = BIN / name
+    if not path.exists():
+        pytest.fail(f"{name} is not installed in {BIN}; it comes with the test extras (pip install -e '.[test]')")
+    return path
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    for var in ("GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN"):
+        env.pop(var, None)
+    return subprocess.run([str(a) for a in args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_matches_github_workflow_schema():
+    result = run(tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing_at_medium_or_above():
+    result = run(tool("zizmor"), "--offline", "--min-severity", "medium", "--format", "json", WORKFLOW)
+    # Exit codes: 0 = no findings, 1 = error, 10-14 = findings (14 = high).
+    findings = json.loads(result.stdout) if result.stdout.strip() else None
+    assert result.returncode == 0 and findings == [], (
+        f"zizmor exit {result.returncode}\n"
+        + "\n".join(f"{f['ident']} ({f['determinations']['severity']}): {f['desc']}" for f in findings or [])
+        + result.stderr
+    )
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version():
+    lines = [m for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if (m := USES_LINE.match(line))]
+    # Every `uses:` the YAML holds is one of the lines checked here (no flow-style or quoted forms slip by).
+    assert len(lines) == sum("uses" in step for step in steps(yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))))
+    assert lines, "the workflow uses no actions"
+    for m in lines:
+        assert PINNED_REF.match(m["ref"]), f"{m['ref']} is not pinned to a full 40-character commit SHA"
+        comment = (m["comment"] or "").strip()
+        assert VERSION_COMMENT.match(comment), f"{m['ref']} has no '# vX.Y.Z' comment naming its version"
+
+
+def test_no_expression_inside_run(workflow):
+    runs = [step["run"] for step in steps(workflow) if "run" in step]
+    assert runs
+    for script in runs:
+        assert "${{" not in script, f"pass expressions through env:, not inline in run:\n{script}"
+
+
+def test_publishing_shape(workflow):
+    on = workflow.get("on", workflow.get(True))
+    assert on["push"]["branches"] == ["main"] and "workflow_dispatch" in on
+    assert workflow["permissions"] in ({}, {"contents": "read"})
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    assert all(job.get("timeout-minutes") for job in workflow["jobs"].values())
+
+    by_action = {step["uses"].split("@")[0]: step for step in steps(workflow) if "uses" in step}
+    assert by_action["actions/checkout"]["with"]["persist-credentials"] is False
+    assert by_action["actions/upload-pages-artifact"]["with"]["path"] == "site"
+    pages_id = by_action["actions/configure-pages"]["id"]
+
+    build_step = next(step for step in build["steps"] if "build.py" in step.get("run", ""))
+    assert build_step["env"]["BASE_URL"] == "${{ steps." + pages_id + ".outputs.base_url }}"
+    assert '--base-url "$BASE_URL"' in build_step["run"]
+    assert any(step.get("run") == "make test" for step in build["steps"])
