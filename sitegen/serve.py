@@ -1,6 +1,18 @@
-"""The live preview: the same build() as `python build.py`, rerun on every save."""
+"""The live preview: the same build() as `python build.py`, rerun on every save.
+
+Serves site/ under the same base path it will have when published, reloads the browser after
+each rebuild (livereload), and shows the problems of a failed build in the browser, in place of
+the page, until the next good save.
+"""
 
 from __future__ import annotations
+
+import html
+import mimetypes
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import unquote
 
 from livereload import Server
 
@@ -9,23 +21,81 @@ from .cli import report
 from .config import Config
 from .errors import BuildError
 
+_CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 
-def rebuild(config: Config) -> bool:
-    """Build once; on bad input print the problems and keep serving the last good site."""
-    try:
-        pipeline.build(config)
+
+class Preview:
+    """A small WSGI app over site/: files under the base path, or the last build's problems."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.problems: list[str] = []
+
+    def rebuild(self) -> bool:
+        """Build once; on bad input keep the last good site and remember the problems."""
+        try:
+            pipeline.build(self.config)
+        except BuildError as exc:
+            report(exc, self.config)
+            self.problems = [str(p) for p in exc.problems]
+            return False
+        self.problems = []
         print("rebuilt")
         return True
-    except BuildError as exc:
-        report(exc, config)
-        return False
+
+    def __call__(self, environ: dict, start: Callable) -> Iterable[bytes]:
+        path = unquote(environ.get("PATH_INFO") or "/")
+        base = self.config.base_path
+        if path == "/" and base != "/":
+            start("302 Found", [("Location", base)])
+            return [b""]
+        file = self.resolve(path)
+        if file is None:
+            return self.respond(start, "404 Not Found", self.config.out / "404.html")
+        if file.suffix == ".html" and self.problems:
+            return self.error_page(start)
+        return self.respond(start, "200 OK", file)
+
+    def resolve(self, path: str) -> Path | None:
+        """The file under site/ for a URL path, or None: never anything outside site/."""
+        base = self.config.base_path
+        if not path.startswith(base) or "\x00" in path:
+            return None
+        root = self.config.out.resolve()
+        file = (root / path[len(base):].lstrip("/")).resolve()
+        if file != root and root not in file.parents:
+            return None
+        if file.is_dir():
+            file = file / "index.html"
+        return file if file.is_file() else None
+
+    def respond(self, start: Callable, status: str, file: Path) -> Iterable[bytes]:
+        body = file.read_bytes() if file.is_file() else b"Not found"
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            # livereload adds an inline script, which the published pages' policy would refuse.
+            body = _CSP.sub(b"", body)
+            kind += "; charset=utf-8"
+        start(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
+        return [body]
+
+    def error_page(self, start: Callable) -> Iterable[bytes]:
+        items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in self.problems)
+        body = (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title>"
+                f"</head><body><main><h1>The build failed</h1><p>Fix these and save; this page reloads "
+                f"by itself. The published site is not affected.</p><ol>{items}</ol></main></body></html>")
+        start("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
+                                             ("Cache-Control", "no-store")])
+        return [body.encode("utf-8")]
 
 
 def run(config: Config, host: str, port: int) -> int:
     """Build, then serve site/ and rebuild when content/, data/ or templates/ change."""
-    rebuild(config)
-    server = Server()
+    preview = Preview(config)
+    preview.rebuild()
+    server = Server(app=preview)
     for folder in ("content", "data", "templates"):
-        server.watch(str(config.root / folder), lambda: rebuild(config), delay=0.2)
-    server.serve(root=str(config.out), host=host, port=port, open_url_delay=None)
+        server.watch(str(config.root / folder), preview.rebuild, delay=0.3)
+    print(f"previewing on http://{host}:{port}{config.base_path}")
+    server.serve(host=host, port=port, debug=False, open_url_delay=None)
     return 0
