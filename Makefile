@@ -31,7 +31,12 @@ browser:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-test: $(STAMP) browser
+# axe-core, the Nu HTML checker and Lighthouse, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+test: $(STAMP) browser node_modules/.installed
 	$(BIN)/python -m ruff check sitegen tests build.py
 	$(BIN)/python -m pytest
 
@@ -39,4 +44,4 @@ lint: $(STAMP)
 	$(BIN)/python -m ruff check sitegen tests build.py
 
 clean:
-	rm -rf site .site.* .cache $(VENV)
+	rm -rf site .site.* .cache $(VENV) node_modules

@@ -83,16 +83,23 @@ def validate(vega_lite: dict) -> alt.LayerChart:
     return alt.LayerChart.from_dict(vega_lite)
 
 
+_SVG_FORM = 2  # bump when the post-processing below changes, to refresh the disk cache
+
+
 def render(vega_lite: dict, lang: str, cache: Path | None) -> str:
     """Render a spec to SVG (cached on disk by spec, locale and renderer version)."""
     body = json.dumps(vega_lite, sort_keys=True, ensure_ascii=False)
-    key = hashlib.sha256(f"{vlc.__version__}|{lang}|{body}".encode()).hexdigest()[:32]
+    key = hashlib.sha256(f"{vlc.__version__}|{_SVG_FORM}|{lang}|{body}".encode()).hexdigest()[:32]
     hit = cache / f"{key}.svg" if cache else None
     if hit and hit.exists():
         return hit.read_text(encoding="utf-8")
     svg = vlc.vegalite_to_svg(vega_lite, format_locale=D3_FORMAT_LOCALES[lang], allowed_base_urls=[])
     # Several charts share a page: give any ids Vega made (clip paths) this chart's own prefix.
     svg = re.sub(r'(id="|url\(#)(clip\d+)', rf"\g<1>c{key[:8]}-\g<2>", svg)
+    # The page names and describes the chart (role="img" on its wrapper); Vega's inner roles would
+    # give assistive technology hundreds of unnamed marks instead.
+    svg = re.sub(r' (role|aria-roledescription)="[^"]*"', "", svg)
+    svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
     if hit:
         hit.parent.mkdir(parents=True, exist_ok=True)
         hit.write_text(svg, encoding="utf-8")

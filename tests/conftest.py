@@ -45,3 +45,32 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_real(tmp_path_factory.mktemp("real-site"))
     pipeline.build(Config.at(project))
     return project / "site"
+
+
+PREFIX = "chuyen-doi-so"
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory):
+    """The real site built for, and served at, http://127.0.0.1:PORT/chuyen-doi-so/ as Pages would."""
+    import functools
+    import http.server
+    import threading
+
+    from sitegen import pipeline
+    from sitegen.config import Config
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    project = copy_real(tmp_path_factory.mktemp("served"))
+    docroot = project / "www"
+    docroot.mkdir()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(docroot)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/{PREFIX}/"
+    pipeline.build(Config.at(project, out=docroot / PREFIX, base_url=base))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base, docroot / PREFIX
+    server.shutdown()
