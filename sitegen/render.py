@@ -9,6 +9,7 @@ import markdown
 import nh3
 from jinja2 import (
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
@@ -30,7 +31,10 @@ _BLOCK_TOKEN = re.compile("<p>\ue000(\\d+)\ue001</p>")
 
 def environment(config: Config, text: SiteText, globals_: dict[str, Any]) -> Environment:
     """The Jinja environment for templates/: strict, autoescaping, with the site's helpers."""
+    cache = config.root / ".cache" / "jinja"
+    cache.mkdir(parents=True, exist_ok=True)
     env = Environment(loader=FileSystemLoader(config.root / "templates"), undefined=StrictUndefined,
+                      bytecode_cache=FileSystemBytecodeCache(str(cache)),
                       autoescape=select_autoescape(["html", "xml", "svg"]), trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True,
                       extensions=["jinja2.ext.do"])

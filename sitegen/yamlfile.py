@@ -19,7 +19,7 @@ _PLAIN_TAGS = {
 }
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # LibYAML when the wheel has it
     """SafeLoader without timestamp resolution: dates stay the strings the reporter wrote."""
 
 
@@ -69,7 +69,7 @@ def load_text(text: str, shown: str) -> tuple[Any, Positions]:
         if node is None:
             raise BuildError([Problem(shown, 1, 1, "the file holds no data; it should hold a YAML list")])
         positions = Positions(shown)
-        _check(node, (), positions)
+        _check(node, (), positions, set())
         return loader.construct_document(node), positions
     except yaml.MarkedYAMLError as exc:
         raise BuildError([_syntax_problem(exc, shown, text)]) from None
@@ -94,8 +94,12 @@ def _decode(raw: bytes, shown: str) -> str:
                                   "save it as UTF-8")]) from None
 
 
-def _check(node: yaml.Node, loc: tuple, positions: Positions) -> None:
-    """Walk the node tree: record positions, refuse tags and duplicate keys."""
+def _check(node: yaml.Node, loc: tuple, positions: Positions, seen_nodes: set[int]) -> None:
+    """Walk the node tree: record positions, refuse tags, aliases and duplicate keys."""
+    if id(node) in seen_nodes:  # an alias: the composer shares the anchored node
+        raise _AliasRefused(problem="anchors and aliases (& and *) are not allowed in data files; "
+                            "write the value out", problem_mark=node.start_mark)
+    seen_nodes.add(id(node))
     positions.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if node.tag not in _PLAIN_TAGS:
         raise yaml.MarkedYAMLError(problem=f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} "
@@ -103,7 +107,7 @@ def _check(node: yaml.Node, loc: tuple, positions: Positions) -> None:
                                    problem_mark=node.start_mark)
     if isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _check(item, loc + (index,), positions)
+            _check(item, loc + (index,), positions, seen_nodes)
     elif isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -114,26 +118,12 @@ def _check(node: yaml.Node, loc: tuple, positions: Positions) -> None:
                     "keep only one", problem_mark=key_node.start_mark)
             seen[key] = key_node.start_mark.line + 1
             positions.keys[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _check(value_node, loc + (key,), positions)
+            _check(key_node, loc + ("\0key",), Positions(positions.path), seen_nodes)
+            _check(value_node, loc + (key,), positions, seen_nodes)
 
 
 class _AliasRefused(yaml.MarkedYAMLError):
     pass
-
-
-def _compose_node(self: _Loader, parent: Any, index: Any) -> yaml.Node:
-    if self.check_event(yaml.AliasEvent):
-        event = self.peek_event()
-        raise _AliasRefused(problem="anchors and aliases (& and *) are not allowed in data files; "
-                            "write the value out", problem_mark=event.start_mark)
-    event = self.peek_event()
-    if getattr(event, "anchor", None):
-        raise _AliasRefused(problem="anchors and aliases (& and *) are not allowed in data files; "
-                            "write the value out", problem_mark=event.start_mark)
-    return yaml.composer.Composer.compose_node(self, parent, index)
-
-
-_Loader.compose_node = _compose_node  # type: ignore[method-assign]
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
