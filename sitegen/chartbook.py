@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import charts, compare, i18n
+from . import compare, i18n
 from .content import ChartDef
 from .data import Dataset
 from .records import Observation, Target
@@ -68,6 +68,8 @@ def figure(data: Dataset, chart: ChartDef, lang: str) -> Figure:
     indicator = data.indicators[chart.indicators[0]]
     rows = {"compare": _compare_rows, "history": _history_rows, "target": _target_rows}[chart.kind](
         data, chart, lang)
+    from . import charts  # Altair loads only when a chart is drawn, not for `check`
+
     colour = {data.provinces[p].name(lang): data.provinces[p].colour.light for p in data.provinces}
     colour[_TARGET(lang)] = "#767676"
     plain = [{"row": r.label, "order": i, "colour": colour[r.series], "value": r.value, "label": r.shown}
@@ -81,6 +83,8 @@ def figure(data: Dataset, chart: ChartDef, lang: str) -> Figure:
 
 def render_all(figures: list[Figure], cache: Path | None) -> None:
     """Render every figure's SVG, on every core, from the disk cache when the spec is unchanged."""
+    from . import charts
+
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         svgs = list(pool.map(lambda fig: charts.render(fig.spec, fig.lang, cache), figures))
     for fig, svg in zip(figures, svgs, strict=True):

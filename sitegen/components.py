@@ -9,13 +9,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from . import compare
-from .chartbook import Figure
 from .data import Dataset
 from .errors import Problem, one_of
+
+if TYPE_CHECKING:
+    from .chartbook import Figure
 
 CLAIMS = ("leads", "trails")
 
@@ -32,7 +35,6 @@ class Components:
     figures: dict[str, Figure]
     lang: str
     render: Callable[[str, dict], str]
-    used_charts: list[str] = field(default_factory=list)
 
     def figure(self, province: str, indicator: str) -> Markup:
         """The latest figure of a province for an indicator, linked to its quote."""
@@ -50,7 +52,6 @@ class Components:
         if key not in self.figures:
             names = {k.rsplit(":", 1)[0] for k in self.figures}
             raise ComponentError(f"chart(\"{chart_id}\"): no such chart; valid ones are: {one_of(names)}")
-        self.used_charts.append(chart_id)
         return Markup(self.render("components/chart.html", {"fig": self.figures[key], "embedded": embedded}).strip())
 
     def claim(self, province: str, indicator: str, verb: str, other: str) -> Markup:

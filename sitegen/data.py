@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from . import factcheck, yamlfile
+from . import factcheck, records, yamlfile
 from .errors import BuildError, Note, Problem, one_of
 from .records import (
     Event,
@@ -173,8 +173,6 @@ _FORMS = {
 
 
 def _fields_at(title: str, loc: tuple) -> str:
-    from . import records
-
     model = getattr(records, title)
     for part in loc[:-1]:
         if isinstance(part, str):

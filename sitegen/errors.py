@@ -19,14 +19,8 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 
-@dataclass(frozen=True, order=True)
-class Note:
+class Note(Problem):
     """Something a reporter should know that is not an error (e.g. sources that disagree)."""
-
-    path: str
-    line: int
-    col: int
-    message: str
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: note: {self.message}"

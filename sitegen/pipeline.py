@@ -8,10 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import chartbook, charts, compare, content, data, output, render, site
+from . import chartbook, compare, content, data, output, render, site
 from .components import Components
 from .config import Config
-from .downloads import chart_csv, tables
 from .errors import BuildError, Problem
 from .i18n import LANGS
 
@@ -48,6 +47,8 @@ def load(config: Config) -> Model:
 
 def render_site(config: Config, model: Model) -> dict[str, bytes]:
     """Render every page, chart, download and asset to bytes in memory."""
+    from .downloads import chart_csv, tables  # pandas loads only for a build, not for `check`
+
     figures = {f"{c.id}:{lang}": chartbook.figure(model.data, c, lang)
                for c in model.charts.values() for lang in LANGS}
     chartbook.render_all(list(figures.values()), config.root / ".cache" / "charts")
@@ -83,6 +84,8 @@ def render_site(config: Config, model: Model) -> dict[str, bytes]:
 
 def _cards(config: Config, model: Model, pages: list[site.Page]) -> dict[str, bytes]:
     """A social card for every page (embeds excepted), from the disk cache when unchanged."""
+    from . import charts
+
     colours = [p.colour.light for p in model.data.provinces.values() if p.kind == "province"]
     wanted = [p for p in pages if not p.embed]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from . import period as _period
 from .period import Period
@@ -154,8 +154,3 @@ class Event(Record):
     source: Id
     quote: Annotated[str, Field(min_length=1)]
     note: Text | None = None
-
-    @field_validator("quote")
-    @classmethod
-    def _trimmed(cls, quote: str) -> str:
-        return quote.strip()
