@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -26,3 +27,30 @@ def replace_site(out: Path, files: dict[str, bytes]) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+class Incremental:
+    """The preview's writer: the first build swaps in whole, later ones write only what changed.
+
+    It remembers a digest of every file it wrote, so an unchanged page costs nothing; each changed
+    file is replaced atomically, and files no longer built are removed.
+    """
+
+    def __init__(self) -> None:
+        self.written: dict[str, bytes] = {}
+
+    def __call__(self, out: Path, files: dict[str, bytes]) -> None:
+        digests = {name: hashlib.blake2b(body, digest_size=16).digest() for name, body in files.items()}
+        if not self.written or not out.is_dir():
+            replace_site(out, files)
+        else:
+            for name in sorted(digests):
+                if self.written.get(name) != digests[name]:
+                    target = out / name
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    scratch = target.with_name(f".{target.name}.new")
+                    scratch.write_bytes(files[name])
+                    os.replace(scratch, target)
+            for name in sorted(set(self.written) - set(digests)):
+                (out / name).unlink(missing_ok=True)
+        self.written = digests

@@ -13,6 +13,7 @@ from .components import Components
 from .config import Config
 from .errors import BuildError, Problem
 from .i18n import LANGS
+from .memo import Memo
 
 
 @dataclass
@@ -45,8 +46,8 @@ def load(config: Config) -> Model:
     return Model(dataset, text, chartbook.definitions(dataset, defs), stories, pages_md)
 
 
-def render_site(config: Config, model: Model) -> dict[str, bytes]:
-    """Render every page, chart, download and asset to bytes in memory."""
+def render_site(config: Config, model: Model, memo: Memo | None = None) -> dict[str, bytes]:
+    """Render every page, chart, download and asset to bytes in memory (reusing memo's pages)."""
     from .downloads import chart_csv, tables  # pandas loads only for a build, not for `check`
 
     figures = {f"{c.id}:{lang}": chartbook.figure(model.data, c, lang)
@@ -67,11 +68,18 @@ def render_site(config: Config, model: Model) -> dict[str, bytes]:
     if problems:
         raise BuildError(problems)
     files: dict[str, bytes] = {}
+    if memo is not None:
+        memo.refresh(config.root)
     for page in pages:
-        comps = parts[page.lang]
-        context = {"page": page, "lang": page.lang, "prose": prose, "figure": comps.figure,
-                   "chart": comps.chart, "claim": comps.claim, **page.context}
-        files[page.file] = render.page(env, page.template, context).encode("utf-8")
+        kept = memo.get(page.path, page.lang, page.template) if memo else None
+        if kept is None:
+            comps = parts[page.lang]
+            context = {"page": page, "lang": page.lang, "prose": prose, "figure": comps.figure,
+                       "chart": comps.chart, "claim": comps.claim, **page.context}
+            kept = render.page(env, page.template, context).encode("utf-8")
+            if memo is not None:
+                memo.put(page.path, page.lang, page.template, kept)
+        files[page.file] = kept
     for table in downloads:
         files.update(table.files())
     for fig in figures.values():
@@ -121,9 +129,13 @@ def _assets(config: Config, env) -> dict[str, bytes]:
     return out
 
 
-def build(config: Config, write: Callable[[Path, dict[str, bytes]], None] = output.replace_site) -> Model:
-    """Build the site into config.out; on any problem raise BuildError and leave site/ as it was."""
+def build(config: Config, write: Callable[[Path, dict[str, bytes]], None] = output.replace_site,
+          memo: Memo | None = None) -> Model:
+    """Build the site into config.out; on any problem raise BuildError and leave site/ as it was.
+
+    The preview passes a memo (pages kept between builds) and a writer that writes only changes.
+    """
     model = load(config)
-    files = render_site(config, model)
+    files = render_site(config, model, memo)
     write(config.out, files)
     return model

@@ -16,10 +16,11 @@ from urllib.parse import unquote
 
 from livereload import Server
 
-from . import pipeline
+from . import output, pipeline
 from .cli import report
 from .config import Config
 from .errors import BuildError
+from .memo import Memo
 
 _CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 
@@ -30,11 +31,13 @@ class Preview:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.problems: list[str] = []
+        self.writer = output.Incremental()
+        self.memo = Memo()
 
     def rebuild(self) -> bool:
         """Build once; on bad input keep the last good site and remember the problems."""
         try:
-            pipeline.build(self.config)
+            pipeline.build(self.config, write=self.writer, memo=self.memo)
         except BuildError as exc:
             report(exc, self.config)
             self.problems = [str(p) for p in exc.problems]
