@@ -10,7 +10,6 @@ import functools
 import hashlib
 import json
 import re
-import textwrap
 from pathlib import Path
 
 import altair as alt
@@ -107,34 +106,13 @@ def render(vega_lite: dict, lang: str, cache: Path | None) -> str:
 
 
 
-CARD_FONT = "DejaVu Sans, Liberation Sans, Noto Sans, sans-serif"
-
-
-def card(title: str, kicker: str, footer: str, colours: list[str], cache: Path | None) -> bytes:
-    """A 1200×630 social card (PNG) with the page's title, drawn by Vega at build time."""
-    lines = textwrap.wrap(title, 30)[:4]
-    text = {"font": {"value": CARD_FONT}, "fill": {"value": "#1a1a1a"}, "x": {"value": 80}}
-    stripes = [{"type": "rect", "encode": {"enter": {
-        "x": {"value": 80 + 140 * i}, "y": {"value": 64}, "width": {"value": 120}, "height": {"value": 16},
-        "fill": {"value": colour}}}} for i, colour in enumerate(colours)]
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega/v5.json", "width": 1200, "height": 630,
-        "background": "#ffffff", "padding": 0,
-        "marks": [*stripes,
-                  {"type": "text", "encode": {"enter": {**text, "y": {"value": 150}, "text": {"value": kicker},
-                                                        "fontSize": {"value": 34}, "fill": {"value": "#595959"}}}},
-                  {"type": "text", "encode": {"enter": {**text, "y": {"value": 240}, "text": {"value": lines},
-                                                        "fontSize": {"value": 64}, "fontWeight": {"value": "bold"},
-                                                        "lineHeight": {"value": 78}}}},
-                  {"type": "text", "encode": {"enter": {**text, "y": {"value": 570}, "text": {"value": footer},
-                                                        "fontSize": {"value": 30}}}}],
-    }
-    body = json.dumps(spec, sort_keys=True, ensure_ascii=False)
-    key = hashlib.sha256(f"{vlc.__version__}|card|{body}".encode()).hexdigest()[:32]
+def card(svg: str, cache: Path | None) -> bytes:
+    """A social card: the SVG from templates/card.svg as PNG (vl-convert), cached on disk."""
+    key = hashlib.sha256(f"{vlc.__version__}|card|{svg}".encode()).hexdigest()[:32]
     hit = cache / f"{key}.png" if cache else None
     if hit and hit.exists():
         return hit.read_bytes()
-    png = vlc.vega_to_png(spec, scale=1)
+    png = vlc.svg_to_png(svg, scale=1)
     if hit:
         hit.parent.mkdir(parents=True, exist_ok=True)
         hit.write_bytes(png)

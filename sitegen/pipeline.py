@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import textwrap
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -86,24 +87,22 @@ def render_site(config: Config, model: Model, memo: Memo | None = None) -> dict[
         files[f"data/charts/{fig.id}.csv"] = chart_csv(fig)
     files.update(_assets(config, env))
     files.update(_discovery(env, pages, model.stories))
-    files.update(_cards(config, model, pages))
+    files.update(_cards(config, model, pages, env))
     return files
 
 
-def _cards(config: Config, model: Model, pages: list[site.Page]) -> dict[str, bytes]:
+def _cards(config: Config, model: Model, pages: list[site.Page], env) -> dict[str, bytes]:
     """A social card for every page (embeds excepted), from the disk cache when unchanged."""
     from . import charts
 
     colours = [p.colour.light for p in model.data.provinces.values() if p.kind == "province"]
-    wanted = [p for p in pages if not p.embed]
-
-    def draw(page: site.Page) -> bytes:
-        kicker = model.text.title(page.lang) if page.path else ""
-        footer = model.text.strings["card_footer"](page.lang)
-        return charts.card(page.title, kicker, footer, colours, config.root / ".cache" / "cards")
-
+    svgs = [render.page(env, "card.svg", {
+        "lang": page.lang, "colours": colours, "lines": textwrap.wrap(page.title, 30)[:4],
+        "kicker": model.text.title(page.lang) if page.path else "",
+        "footer": model.text.strings["card_footer"](page.lang)}) for page in pages if not page.embed]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return dict(zip((p.card for p in wanted), pool.map(draw, wanted), strict=True))
+        pngs = pool.map(lambda svg: charts.card(svg, config.root / ".cache" / "cards"), svgs)
+        return dict(zip((p.card for p in pages if not p.embed), pngs, strict=True))
 
 
 def _discovery(env, pages: list[site.Page], stories: list[content.Story]) -> dict[str, bytes]:
