@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from . import yamlfile
-from .data import Dataset, _explain, _place, _records
+from .data import Dataset, explain, place, read_records
 from .errors import BuildError, Problem, one_of
 from .records import Id, Record, Text
 
@@ -57,12 +57,12 @@ class FrontMatter(Record):
 
 
 def load_site_text(root: Path, problems: list[Problem]) -> SiteText | None:
-    found = _records(root / "content" / "site.yaml", root, SiteText, problems, single=True)
+    found = read_records(root / "content" / "site.yaml", root, SiteText, problems, single=True)
     return found[0] if found else None
 
 
 def load_chart_defs(root: Path, problems: list[Problem]) -> list[ChartDef]:
-    return _records(root / "content" / "charts.yaml", root, ChartDef, problems)
+    return read_records(root / "content" / "charts.yaml", root, ChartDef, problems)
 
 
 def load_stories(root: Path, problems: list[Problem], folder: str = "stories") -> list[Story]:
@@ -121,9 +121,9 @@ def _front_matter(front: str, shown: str, problems: list[Problem]) -> FrontMatte
     try:
         meta = FrontMatter.model_validate(raw)
     except Exception as exc:  # pydantic.ValidationError
-        problems.extend(_explain(exc, positions, ()))
+        problems.extend(explain(exc, positions, ()))
         return None
-    _place(meta, positions, ())
+    place(meta, positions, ())
     return meta
 
 

@@ -57,9 +57,9 @@ def load(root: Path) -> Dataset:
     problems: list[Problem] = []
     broken: set[str] = set()
     data = root / "data"
-    provinces = _records(data / "provinces.yaml", root, Province, problems, broken=broken)
-    sources = _records(data / "sources.yaml", root, Source, problems, broken=broken)
-    indicator_file = _records(data / "indicators.yaml", root, IndicatorFile, problems, single=True)
+    provinces = read_records(data / "provinces.yaml", root, Province, problems, broken=broken)
+    sources = read_records(data / "sources.yaml", root, Source, problems, broken=broken)
+    indicator_file = read_records(data / "indicators.yaml", root, IndicatorFile, problems, single=True)
     if not indicator_file:
         broken.update(_ids_in(data / "indicators.yaml"))
     pillars = indicator_file[0].pillars if indicator_file else []
@@ -67,10 +67,10 @@ def load(root: Path) -> Dataset:
     observations = [
         record
         for path in sorted((data / "observations").glob("*.yaml"))
-        for record in _records(path, root, Observation, problems)
+        for record in read_records(path, root, Observation, problems)
     ]
-    targets = _records(data / "targets.yaml", root, Target, problems, broken=broken)
-    events = _records(data / "events.yaml", root, Event, problems, broken=broken)
+    targets = read_records(data / "targets.yaml", root, Target, problems, broken=broken)
+    events = read_records(data / "events.yaml", root, Event, problems, broken=broken)
     dataset = Dataset(
         provinces=_unique(provinces, problems), sources=_unique(sources, problems),
         pillars=_unique(pillars, problems), indicators=_unique(indicators, problems),
@@ -88,8 +88,9 @@ def load(root: Path) -> Dataset:
     return dataset
 
 
-def _records(path: Path, root: Path, model: type[R], problems: list[Problem],
-             single: bool = False, broken: set[str] | None = None) -> list[R]:
+def read_records(path: Path, root: Path, model: type[R], problems: list[Problem],
+                 single: bool = False, broken: set[str] | None = None) -> list[R]:
+    """Read one YAML file into located records; add a problem for each bad one and skip it."""
     shown = path.relative_to(root).as_posix()
     if not path.exists():
         problems.append(Problem(shown, 1, 1, "the file is missing; create it (see README: Data files)"))
@@ -111,16 +112,16 @@ def _records(path: Path, root: Path, model: type[R], problems: list[Problem],
         try:
             record = model.model_validate(item)
         except ValidationError as exc:
-            problems.extend(_explain(exc, positions, loc))
+            problems.extend(explain(exc, positions, loc))
             if broken is not None and isinstance(item, dict) and isinstance(item.get("id"), str):
                 broken.add(item["id"])  # known, though invalid: spare the reporter echo errors
             continue
-        _place(record, positions, loc)
+        place(record, positions, loc)
         out.append(record)
     return out
 
 
-def _place(record: Record, positions: yamlfile.Positions, loc: tuple) -> None:
+def place(record: Record, positions: yamlfile.Positions, loc: tuple) -> None:
     """Remember where each record (and nested record) was written, for later messages."""
     record._where = (positions.path, *positions.at(loc))
     record._fields = {name: positions.values[loc + (name,)] for name in type(record).model_fields
@@ -130,10 +131,10 @@ def _place(record: Record, positions: yamlfile.Positions, loc: tuple) -> None:
         children = child if isinstance(child, list) else [child]
         for index, item in enumerate(children):
             if isinstance(item, Record):
-                _place(item, positions, loc + ((name, index) if isinstance(child, list) else (name,)))
+                place(item, positions, loc + ((name, index) if isinstance(child, list) else (name,)))
 
 
-def _explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple) -> Iterator[Problem]:
+def explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple) -> Iterator[Problem]:
     """Turn pydantic's errors into messages a reporter can act on, at the right line."""
     for error in exc.errors(include_url=False):
         loc = base + tuple(part for part in error["loc"] if not isinstance(part, str) or not part[0].isupper())
