@@ -113,7 +113,9 @@ def main() -> None:
     text = "\n".join(out)
     print(text)
     if not args.no_write:
-        (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
+        target = ROOT / "BENCHMARKS.md"
+        kept = target.read_text(encoding="utf-8").partition("\n## Why the misses")[1:] if target.exists() else ()
+        target.write_text(text + "".join(kept), encoding="utf-8")
 
 
 if __name__ == "__main__":
