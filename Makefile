@@ -37,11 +37,11 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 test: $(STAMP) browser node_modules/.installed
-	$(BIN)/python -m ruff check sitegen tests build.py
+	$(BIN)/python -m ruff check sitegen tests bench build.py
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/python -m ruff check sitegen tests build.py
+	$(BIN)/python -m ruff check sitegen tests bench build.py
 
 clean:
 	rm -rf site .site.* .cache $(VENV) node_modules

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import compare, i18n
 from .content import ChartDef
 from .data import Dataset
 from .records import Observation, Target
+
+HISTORY_ROWS = 24  # an indicator's own chart shows every figure up to this many bars
 
 
 @dataclass(frozen=True)
@@ -51,10 +50,12 @@ def definitions(data: Dataset, defs: list[ChartDef]) -> dict[str, ChartDef]:
     """The named charts from content/charts.yaml plus one chart per indicator and per target."""
     out = {d.id: d for d in defs}
     for indicator in data.indicators.values():
-        if any(o.indicator == indicator.id for o in data.observations):
+        if found := data.of_indicator(indicator.id):
+            # Every figure while that stays readable; past that, each province's latest, best first.
+            many = len(found) > HISTORY_ROWS
             out[f"indicator-{indicator.id}"] = ChartDef(
-                id=f"indicator-{indicator.id}", kind="history", indicators=[indicator.id],
-                title=indicator.label)
+                id=f"indicator-{indicator.id}", kind="compare" if many else "history", indicators=[indicator.id],
+                order="value" if many else "data", title=indicator.label)
     for target in data.targets.values():
         key = f"target-{target.province}-{target.indicator}"
         if key not in out and compare.latest(data, target.province, target.indicator):
@@ -81,16 +82,6 @@ def figure(data: Dataset, chart: ChartDef, lang: str) -> Figure:
                   spec=spec)
 
 
-def render_all(figures: list[Figure], cache: Path | None) -> None:
-    """Render every figure's SVG, on every core, from the disk cache when the spec is unchanged."""
-    from . import charts
-
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        svgs = list(pool.map(lambda fig: charts.render(fig.spec, fig.lang, cache), figures))
-    for fig, svg in zip(figures, svgs, strict=True):
-        fig.svg = svg
-
-
 def _TARGET(lang: str) -> str:
     return "mục tiêu" if lang == "vi" else "target"
 
@@ -111,6 +102,9 @@ def _compare_rows(data: Dataset, chart: ChartDef, lang: str) -> list[Row]:
                 name = data.provinces[p].name(lang)
                 label = name if len(chart.indicators) == 1 else f"{ind.label(lang)} · {name}"
                 rows.append(Row(label, name, obs.value, _shown(data, obs, lang), obs))
+    if chart.order == "value":
+        lower_is_better = data.indicators[chart.indicators[0]].higher_is_better is False
+        rows.sort(key=lambda r: r.value, reverse=not lower_is_better)  # best first
     return rows
 
 

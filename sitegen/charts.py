@@ -1,4 +1,4 @@
-"""Every chart: Altair builds the spec, vl-convert renders it to SVG at build time.
+"""Every chart's Vega-Lite spec, built by Altair (drawing.py renders them to SVG).
 
 The only module that imports altair. Styling lives in one registered theme; each chart kind is a
 small function from rows to an immutable chart.
@@ -7,15 +7,8 @@ small function from rows to an immutable chart.
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
-import re
-from pathlib import Path
 
 import altair as alt
-import vl_convert as vlc
-
-from .i18n import D3_FORMAT_LOCALES
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
 INK, MUTED, GRID = "#1a1a1a", "#595959", "#d9d9d9"
@@ -80,40 +73,3 @@ def _dots(rank_of: int) -> dict:
 def validate(vega_lite: dict) -> alt.LayerChart:
     """Check a finished spec against the Vega-Lite schema (the tests call this for every chart)."""
     return alt.LayerChart.from_dict(vega_lite)
-
-
-_SVG_FORM = 2  # bump when the post-processing below changes, to refresh the disk cache
-
-
-def render(vega_lite: dict, lang: str, cache: Path | None) -> str:
-    """Render a spec to SVG (cached on disk by spec, locale and renderer version)."""
-    body = json.dumps(vega_lite, sort_keys=True, ensure_ascii=False)
-    key = hashlib.sha256(f"{vlc.__version__}|{_SVG_FORM}|{lang}|{body}".encode()).hexdigest()[:32]
-    hit = cache / f"{key}.svg" if cache else None
-    if hit and hit.exists():
-        return hit.read_text(encoding="utf-8")
-    svg = vlc.vegalite_to_svg(vega_lite, format_locale=D3_FORMAT_LOCALES[lang], allowed_base_urls=[])
-    # Several charts share a page: give any ids Vega made (clip paths) this chart's own prefix.
-    svg = re.sub(r'(id="|url\(#)(clip\d+)', rf"\g<1>c{key[:8]}-\g<2>", svg)
-    # The page names and describes the chart (role="img" on its wrapper); Vega's inner roles would
-    # give assistive technology hundreds of unnamed marks instead.
-    svg = re.sub(r' (role|aria-roledescription)="[^"]*"', "", svg)
-    svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
-    if hit:
-        hit.parent.mkdir(parents=True, exist_ok=True)
-        hit.write_text(svg, encoding="utf-8")
-    return svg
-
-
-
-def card(svg: str, cache: Path | None) -> bytes:
-    """A social card: the SVG from templates/card.svg as PNG (vl-convert), cached on disk."""
-    key = hashlib.sha256(f"{vlc.__version__}|card|{svg}".encode()).hexdigest()[:32]
-    hit = cache / f"{key}.png" if cache else None
-    if hit and hit.exists():
-        return hit.read_bytes()
-    png = vlc.svg_to_png(svg, scale=1)
-    if hit:
-        hit.parent.mkdir(parents=True, exist_ok=True)
-        hit.write_bytes(png)
-    return png

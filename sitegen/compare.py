@@ -10,18 +10,13 @@ from .records import Indicator, Observation, Target
 
 def history(data: Dataset, province: str, indicator: str) -> list[Observation]:
     """Every observation of one province and indicator, oldest first."""
-    found = [o for o in data.observations if (o.province, o.indicator) == (province, indicator)]
-    return sorted(found, key=lambda o: _recency(data, o))
+    return data.series(province, indicator)
 
 
 def latest(data: Dataset, province: str, indicator: str) -> Observation | None:
     """The most recent observation (then the most recently published source)."""
     found = history(data, province, indicator)
     return found[-1] if found else None
-
-
-def _recency(data: Dataset, obs: Observation) -> tuple:
-    return (obs.as_of.end, obs.as_of.start, data.sources[obs.source].published.end, obs.source)
 
 
 def conflicts_of(data: Dataset, obs: Observation) -> list[Observation]:

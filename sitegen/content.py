@@ -30,6 +30,7 @@ class ChartDef(Record):
     kind: Literal["compare", "history", "target"]
     indicators: Annotated[list[Id], Field(min_length=1)]
     provinces: list[Id] = []
+    order: Literal["data", "value"] = "data"
     home: bool = False
     title: Text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -50,6 +51,36 @@ class Dataset:
     broken: set[str] = field(default_factory=set)
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    _indexes: dict[str, dict[str, list[Observation]]] = field(default_factory=dict, init=False, repr=False)
+
+    def series(self, province: str, indicator: str) -> list[Observation]:
+        """Every observation of one province and indicator, oldest (then earliest published) first."""
+        return list(self._by_series.get((province, indicator), ()))
+
+    def of_indicator(self, indicator: str) -> list[Observation]:
+        """Every observation of one indicator, in data order."""
+        return list(self._by("indicator").get(indicator, ()))
+
+    def of_source(self, source: str) -> list[Observation]:
+        """Every observation taken from one source, in data order."""
+        return list(self._by("source").get(source, ()))
+
+    def _by(self, name: str) -> dict[str, list[Observation]]:
+        if name not in self._indexes:
+            index: dict[str, list[Observation]] = {}
+            for obs in self.observations:
+                index.setdefault(getattr(obs, name), []).append(obs)
+            self._indexes[name] = index
+        return self._indexes[name]
+
+    @functools.cached_property
+    def _by_series(self) -> dict[tuple[str, str], list[Observation]]:
+        index: dict[tuple[str, str], list[Observation]] = {}
+        for obs in self.observations:
+            index.setdefault((obs.province, obs.indicator), []).append(obs)
+        for found in index.values():
+            found.sort(key=lambda o: (o.as_of.end, o.as_of.start, self.sources[o.source].published.end, o.source))
+        return index
 
 
 def load(root: Path) -> Dataset:
@@ -272,14 +303,17 @@ def _quotes(data: Dataset) -> Iterator[Problem]:
 
 
 def _conflicts(observations: list[Observation]) -> list[Conflict]:
-    out = []
-    for i, first in enumerate(observations):
-        for second in observations[i + 1:]:
-            if (first.province, first.indicator) == (second.province, second.indicator) \
-                    and first.source != second.source and first.value != second.value \
-                    and first.as_of.overlaps(second.as_of):
-                out.append(Conflict(first, second))
-    return out
+    """Pairs of figures for the same province, indicator and time from different sources that differ."""
+    groups: dict[tuple[str, str], list[Observation]] = {}
+    for obs in observations:
+        groups.setdefault((obs.province, obs.indicator), []).append(obs)
+    found = []
+    for group in groups.values():
+        for i, first in enumerate(group):
+            found += [(first, second) for second in group[i + 1:] if first.source != second.source
+                      and first.value != second.value and first.as_of.overlaps(second.as_of)]
+    order = {id(obs): n for n, obs in enumerate(observations)}
+    return [Conflict(a, b) for a, b in sorted(found, key=lambda pair: (order[id(pair[0])], order[id(pair[1])]))]
 
 
 def _conflict_note(conflict: Conflict) -> Note:

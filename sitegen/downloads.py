@@ -111,7 +111,7 @@ def tables(data: Dataset) -> list[Table]:
     sources = pd.DataFrame([{
         "id": s.id, "title": s.title, "outlet": s.outlet or "", "language": s.language,
         "published": s.published.text, "provinces": " ".join(s.provinces),
-        "observations": sum(1 for o in data.observations if o.source == s.id),
+        "observations": len(data.of_source(s.id)),
     } for s in src.values()], dtype=object)
     src_cols = {"id": _SRC, "title": _c("Tiêu đề", "Title"), "outlet": _c("Cơ quan báo chí (trống nếu bài không ghi)",
                 "Outlet (empty where the text does not name it)"), "language": _c("Ngôn ngữ", "Language"),

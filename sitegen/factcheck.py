@@ -36,16 +36,26 @@ def renderings(value: float) -> list[str]:
 def states(quote: str, value: float) -> bool:
     """True when the quote writes value as a number of its own (not inside a longer number)."""
     text = normalise(quote)
-    return any(
-        re.search(rf"(?<!\d)(?<!\d[.,]){re.escape(form)}(?!\d)(?![.,]\d)", text)
-        for form in renderings(value)
-    )
+    return any(_standalone(text, form) for form in renderings(value))
+
+
+def _standalone(text: str, form: str) -> bool:
+    """form occurs in text with no digit, nor a digit after . or , , running into it on either side."""
+    start = text.find(form)
+    while start != -1:
+        end = start + len(form)
+        before, after = text[max(0, start - 2):start], text[end:end + 2]
+        if not (before[-1:].isdecimal() or (before[-1:] in (".", ",") and before[:1].isdecimal())
+                or after[:1].isdecimal() or (after[:1] in (".", ",") and after[1:].isdecimal())):
+            return True
+        start = text.find(form, start + 1)
+    return False
 
 
 def separator_slip(quote: str, value: float) -> str | None:
     """If value looks like "127.178" read as a decimal, return the whole number meant."""
     text = format(Decimal(str(value)).normalize(), "f")
     whole, _, decimals = text.partition(".")
-    if len(decimals) == 3 and re.search(rf"(?<![\d.,]){re.escape(text)}(?![\d])", normalise(quote)):
+    if len(decimals) == 3 and re.search(rf"(?<![\d.,]){re.escape(text)}(?!\d)", normalise(quote)):
         return whole + decimals
     return None

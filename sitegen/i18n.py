@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 
@@ -31,6 +32,7 @@ _EN_COUNT = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eig
              "ten", "eleven", "twelve"]
 
 
+@functools.cache  # pure, and the same figures recur on many pages
 def number(value: float, lang: str) -> str:
     """127178 -> vi "127.178", en "127,178"; 56.83 -> vi "56,83", en "56.83"."""
     exact = Decimal(str(value))
@@ -39,6 +41,7 @@ def number(value: float, lang: str) -> str:
     return format_decimal(exact, locale=lang, decimal_quantization=False)
 
 
+@functools.cache
 def value(amount: float, unit: str, lang: str, qualifier: str = "exact", rank_of: int | None = None) -> str:
     """A figure as a reader should see it: "hơn 3 triệu", "56,83%", "thứ 7/63", "7th of 63"."""
     return _QUALIFIERS[lang][qualifier] + _bare(amount, unit, lang, rank_of)
@@ -65,11 +68,13 @@ def _bare(amount: float, unit: str, lang: str, rank_of: int | None) -> str:
     return number(amount, lang)
 
 
+@functools.cache
 def day(when: date, lang: str) -> str:
     """vi "ngày 15 tháng 9 năm 2024", en "15 September 2024"."""
     return _babel_date(when, _DAY[lang], locale=lang)
 
 
+@functools.cache
 def period(when: Period, lang: str) -> str:
     """A reporting period in words: "9 tháng đầu năm 2024", "first nine months of 2024"."""
     if when.precision != "span":
@@ -97,6 +102,7 @@ _SHORT_DAY = {"vi": "d/M/y", "en": "d MMM y"}
 _SHORT_MONTH = {"vi": "M/y", "en": "MMM y"}
 
 
+@functools.cache
 def period_short(when: Period, lang: str) -> str:
     """A compact period for chart labels: "15/9/2024", "1–9/2024"; "15 Sep 2024", "Jan–Sep 2024"."""
     def one(day: date, precision: str) -> str:

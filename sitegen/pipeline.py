@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import textwrap
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +11,7 @@ from . import chartbook, compare, content, data, output, render, site
 from .components import Components
 from .config import Config
 from .errors import BuildError, Problem
-from .i18n import LANGS
+from .i18n import D3_FORMAT_LOCALES, LANGS
 from .memo import Memo
 
 
@@ -49,17 +47,22 @@ def load(config: Config) -> Model:
 
 def render_site(config: Config, model: Model, memo: Memo | None = None) -> dict[str, bytes]:
     """Render every page, chart, download and asset to bytes in memory (reusing memo's pages)."""
-    from .downloads import chart_csv, tables  # pandas loads only for a build, not for `check`
+    from . import drawing  # vl-convert and pandas load only for a build, not for `check`
+    from .downloads import chart_csv, tables
 
     figures = {f"{c.id}:{lang}": chartbook.figure(model.data, c, lang)
                for c in model.charts.values() for lang in LANGS}
-    chartbook.render_all(list(figures.values()), config.root / ".cache" / "charts")
     pages = site.pages(model.data, model.text, model.stories, model.charts)
     downloads = tables(model.data)
     env = render.environment(config, model.text, {
         "data": model.data, "cmp": compare, "sentence": chartbook.sentence, "tables": downloads,
         "home_charts": [c.id for c in model.charts.values() if c.home],
         "pages": {(p.path, p.lang) for p in pages}})
+    cards = _cards(model, pages, env)
+    svgs, pngs = drawing.draw([(f.spec, D3_FORMAT_LOCALES[f.lang]) for f in figures.values()],
+                              list(cards.values()), config.root / ".cache" / "drawings")
+    for fig, svg in zip(figures.values(), svgs, strict=True):
+        fig.svg = svg
     problems: list[Problem] = []
     parts = {lang: Components(model.data, figures, lang,
                               lambda name, ctx, lang=lang: render.page(env, name, {"lang": lang, **ctx}))
@@ -87,22 +90,17 @@ def render_site(config: Config, model: Model, memo: Memo | None = None) -> dict[
         files[f"data/charts/{fig.id}.csv"] = chart_csv(fig)
     files.update(_assets(config, env))
     files.update(_discovery(env, pages, model.stories))
-    files.update(_cards(config, model, pages, env))
+    files.update(zip(cards, pngs, strict=True))
     return files
 
 
-def _cards(config: Config, model: Model, pages: list[site.Page], env) -> dict[str, bytes]:
-    """A social card for every page (embeds excepted), from the disk cache when unchanged."""
-    from . import charts
-
+def _cards(model: Model, pages: list[site.Page], env) -> dict[str, str]:
+    """The social card of every page (embeds excepted), as SVG from templates/card.svg, by file."""
     colours = [p.colour.light for p in model.data.provinces.values() if p.kind == "province"]
-    svgs = [render.page(env, "card.svg", {
+    return {page.card: render.page(env, "card.svg", {
         "lang": page.lang, "colours": colours, "lines": textwrap.wrap(page.title, 30)[:4],
         "kicker": model.text.title(page.lang) if page.path else "",
-        "footer": model.text.strings["card_footer"](page.lang)}) for page in pages if not page.embed]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        pngs = pool.map(lambda svg: charts.card(svg, config.root / ".cache" / "cards"), svgs)
-        return dict(zip((p.card for p in pages if not p.embed), pngs, strict=True))
+        "footer": model.text.strings["card_footer"](page.lang)}) for page in pages if not page.embed}
 
 
 def _discovery(env, pages: list[site.Page], stories: list[content.Story]) -> dict[str, bytes]:

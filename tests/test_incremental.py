@@ -43,3 +43,30 @@ def test_incremental_rebuilds_match_clean_builds(tmp_path: Path) -> None:
         clean = Config.at(project, out=tmp_path / f"clean-{n}")
         pipeline.build(clean)
         assert _tree(preview.out) == _tree(clean.out), f"after editing {what}"
+
+
+def _build(project: Path, capsys, *args: str) -> str:
+    from sitegen import cli
+
+    assert cli.main(list(args), project) == 0
+    return capsys.readouterr().out
+
+
+def test_a_build_with_nothing_changed_does_nothing_and_anything_changed_builds(tmp_path: Path, capsys) -> None:
+    project = make_project(tmp_path)
+    assert _build(project, capsys).startswith("built site/")
+    built = _tree(project / "site")
+    assert _build(project, capsys).startswith("site/ is up to date")
+    assert _tree(project / "site") == built
+
+    _append(project / "content" / "stories" / "online.en.md", "\nOne more line.\n")
+    assert _build(project, capsys).startswith("built site/")  # an input changed
+    assert _build(project, capsys).startswith("site/ is up to date")
+
+    page = project / "site" / "en" / "index.html"
+    page.write_bytes(page.read_bytes() + b"<!-- edited by hand -->")
+    assert _build(project, capsys).startswith("built site/")  # the output was touched
+    assert b"edited by hand" not in page.read_bytes()
+
+    assert _build(project, capsys, "--base-url", "/repo/").startswith("built site/")  # other options
+    assert _build(project, capsys, "--base-url", "/repo/", "--force").startswith("built site/")
