@@ -67,8 +67,7 @@ def render_site(config: Config, model: Model, memo: Memo | None = None) -> dict[
     parts = {lang: Components(model.data, figures, lang,
                               lambda name, ctx, lang=lang: render.page(env, name, {"lang": lang, **ctx}))
              for lang in LANGS}
-    prose = {(s.key, s.lang): render.story(s, parts[s.lang], problems)
-             for s in [*model.stories, *model.pages_md]}
+    prose = render.stories([*model.stories, *model.pages_md], parts, problems)
     if problems:
         raise BuildError(problems)
     files: dict[str, bytes] = {}

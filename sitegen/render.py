@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import markdown
@@ -89,8 +93,35 @@ def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
     return found
 
 
-def story(story: Story, components: Components, problems: list[Problem]) -> str:
-    """Render a story's Markdown with its component calls, sanitised, as an HTML string."""
+def stories(all_stories: list[Story], parts: dict[str, Components], problems: list[Problem]) -> dict[tuple, str]:
+    """Every story's body as sanitised HTML, by (key, lang).
+
+    Component calls are rendered here, in order; the Markdown of many stories is converted on
+    every core (it is pure text to text, and the slowest part of a site with thousands of stories).
+    """
+    bodies = [_components(s, parts[s.lang], problems) for s in all_stories]
+    texts = [body for body, _ in bodies]
+    if len(texts) >= MARKDOWN_POOL_FROM and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(os.cpu_count(), mp_context=multiprocessing.get_context("forkserver")) as pool:
+            converted = list(pool.map(_to_html, texts, chunksize=32))
+    else:
+        converted = [_to_html(text) for text in texts]
+    out = {}
+    for story, (_, collected), html in zip(all_stories, bodies, converted, strict=True):
+        if collected is not None:
+            html = _BLOCK_TOKEN.sub(lambda m, c=collected: c.parts[int(m.group(1))], html)
+            html = _TOKEN.sub(lambda m, c=collected: c.parts[int(m.group(1))], html)
+        out[story.key, story.lang] = html
+    return out
+
+
+MARKDOWN_POOL_FROM = 200  # fewer stories are converted in-process: starting workers costs about 0.3 s
+
+
+def _components(story: Story, components: Components, problems: list[Problem]) -> tuple[str, Collected | None]:
+    """The story's Markdown with each component call replaced by a token for its HTML."""
+    if not any(mark in story.body for mark in ("{{", "{%", "{#")):
+        return story.body, None  # plain Markdown: nothing for Jinja to do
     collected = Collected(components, story.path, story.body_line, story.body.split("\n"))
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     env.globals.update({name: collected.wrap(name) for name in ("figure", "chart", "claim")})
@@ -100,18 +131,26 @@ def story(story: Story, components: Components, problems: list[Problem]) -> str:
         problems.append(Problem(story.path, story.body_line + (exc.lineno or 1) - 1, 1,
                                 f"component syntax error: {exc.message}; write e.g. "
                                 "{{ figure(\"bac-ninh\", \"online-dossier-rate\") }}"))
-        return ""
+        return "", None
     except TemplateError as exc:
         problems.append(Problem(story.path, story.body_line + _template_frame(exc, "")[1] - 1, 1,
                                 f"component error: {str(exc).rstrip('.')}; "
                                 "the components are figure(), chart() and claim()"))
-        return ""
+        return "", None
     problems.extend(collected.problems)
-    html = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
-    html = nh3.clean(html, tags=_STORY_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"},
+    return body, collected
+
+
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+
+
+def _to_html(text: str) -> str:
+    """Markdown to HTML, keeping only the tags and attributes a story may use."""
+    html = _markdown().reset().convert(text)
+    return nh3.clean(html, tags=_STORY_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"},
                                                           "th": {"scope"}, "td": set()})
-    html = _BLOCK_TOKEN.sub(lambda m: collected.parts[int(m.group(1))], html)
-    return _TOKEN.sub(lambda m: collected.parts[int(m.group(1))], html)
 
 
 _STORY_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "table",

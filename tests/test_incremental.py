@@ -70,3 +70,21 @@ def test_a_build_with_nothing_changed_does_nothing_and_anything_changed_builds(t
 
     assert _build(project, capsys, "--base-url", "/repo/").startswith("built site/")  # other options
     assert _build(project, capsys, "--base-url", "/repo/", "--force").startswith("built site/")
+
+
+def test_many_stories_convert_on_every_core_exactly_as_one_at_a_time(tmp_path: Path, monkeypatch) -> None:
+    from sitegen import render
+
+    project = make_project(tmp_path)
+    for n in range(110):
+        for lang in ("vi", "en"):
+            (project / "content" / "stories" / f"s{n:03d}.{lang}.md").write_text(
+                f"---\ntitle: Story {n}\ndate: 2024-01-{1 + n % 28:02d}\nsummary: S {n}.\nlang: {lang}\n"
+                f"key: s{n:03d}\n---\n## Part {n}\n\n*One* <b>two</b> [three](../) {n}.\n\n- a\n- b\n",
+                encoding="utf-8")
+    pipeline.build(Config.at(project, out=tmp_path / "pooled"))
+    monkeypatch.setattr(render, "MARKDOWN_POOL_FROM", 10**9)
+    pipeline.build(Config.at(project, out=tmp_path / "serial"))
+    pooled, serial = _tree(tmp_path / "pooled"), _tree(tmp_path / "serial")
+    assert len(pooled) > 400 and pooled == serial
+    assert "<em>One</em> two" in pooled["en/stories/s007/index.html"].decode()
