@@ -126,8 +126,26 @@ def read_records(path: Path, root: Path, model: type[R], problems: list[Problem]
     if not path.exists():
         problems.append(Problem(shown, 1, 1, "the file is missing; create it (see README: Data files)"))
         return []
+    content = path.read_bytes()
+    key = (str(path), model, single)
+    if key in _READ and _READ[key][0] == content:
+        return list(_READ[key][1])  # the same bytes read cleanly before (the preview's rebuilds)
+    before = len(problems)
+    out = _read(content, shown, model, problems, single, broken)
+    if len(problems) == before:
+        _READ[key] = (content, out)
+    return out
+
+
+# Records of files read cleanly, with the bytes they were read from. Records are immutable, so a
+# long-running preview reuses them while a file is unchanged; a new process starts empty.
+_READ: dict[tuple[str, type, bool], tuple[bytes, list]] = {}
+
+
+def _read(content: bytes, shown: str, model: type[R], problems: list[Problem], single: bool,
+          broken: set[str] | None) -> list[R]:
     try:
-        raw, positions = yamlfile.load(path, shown)
+        raw, positions = yamlfile.loads(content, shown)
     except BuildError as exc:
         problems.extend(exc.problems)
         return []

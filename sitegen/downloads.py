@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -130,5 +131,10 @@ def tables(data: Dataset) -> list[Table]:
 
 def chart_csv(fig: Figure) -> bytes:
     """The numbers behind one chart, machine-readable and language-neutral."""
-    frame = pd.DataFrame([row.csv() for row in fig.rows], dtype=object)
+    return _rows_csv(tuple(fig.rows))
+
+
+@functools.lru_cache(maxsize=4096)  # the preview redraws the same rows on every save
+def _rows_csv(rows: tuple) -> bytes:
+    frame = pd.DataFrame([row.csv() for row in rows], dtype=object)
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")

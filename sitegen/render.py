@@ -16,6 +16,7 @@ from jinja2 import (
     FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateSyntaxError,
     pass_context,
@@ -123,10 +124,8 @@ def _components(story: Story, components: Components, problems: list[Problem]) -
     if not any(mark in story.body for mark in ("{{", "{%", "{#")):
         return story.body, None  # plain Markdown: nothing for Jinja to do
     collected = Collected(components, story.path, story.body_line, story.body.split("\n"))
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
-    env.globals.update({name: collected.wrap(name) for name in ("figure", "chart", "claim")})
     try:
-        body = env.from_string(story.body).render()
+        body = _compiled(story.body).render({name: collected.wrap(name) for name in ("figure", "chart", "claim")})
     except TemplateSyntaxError as exc:
         problems.append(Problem(story.path, story.body_line + (exc.lineno or 1) - 1, 1,
                                 f"component syntax error: {exc.message}; write e.g. "
@@ -139,6 +138,12 @@ def _components(story: Story, components: Components, problems: list[Problem]) -
         return "", None
     problems.extend(collected.problems)
     return body, collected
+
+
+@functools.lru_cache(maxsize=1024)  # the preview renders the same bodies on every save
+def _compiled(body: str) -> Template:
+    """A story body compiled in the sandbox: components only, no access to Python's insides."""
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True).from_string(body)
 
 
 @functools.cache

@@ -55,7 +55,12 @@ class Positions:
 
 def load(path: Path, shown: str) -> tuple[Any, Positions]:
     """Load one YAML file; raise BuildError with a located problem if it cannot be read."""
-    return load_text(_decode(path.read_bytes(), shown), shown)
+    return loads(path.read_bytes(), shown)
+
+
+def loads(raw: bytes, shown: str) -> tuple[Any, Positions]:
+    """Load YAML from a file's bytes (UTF-8 only)."""
+    return load_text(_decode(raw, shown), shown)
 
 
 def load_text(text: str, shown: str) -> tuple[Any, Positions]:
