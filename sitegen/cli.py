@@ -22,8 +22,6 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"{config.out.name}/ is up to date: nothing changed since its last build "
               f"({time.perf_counter() - started:.2f} s; --force builds anyway)")
         return 0
-    from . import pipeline  # the heavy imports, only when there is work to do
-
     try:
         if args.command == "check":
             return _check(config)
@@ -31,6 +29,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             from . import serve
 
             return serve.run(config, args.host, args.port)
+        from . import pipeline  # the heavy imports, only when there is work to do
+
         model = pipeline.build(config)
         manifest.record(config, inputs)
         print(f"built {config.out.name}/ from {len(model.data.observations)} observations and "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -26,6 +26,7 @@ from .records import (
 )
 
 R = TypeVar("R", bound=Record)
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,6 @@ class Dataset:
     broken: set[str] = field(default_factory=set)
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    _indexes: dict[str, dict[str, list[Observation]]] = field(default_factory=dict, init=False, repr=False)
 
     def series(self, province: str, indicator: str) -> list[Observation]:
         """Every observation of one province and indicator, oldest (then earliest published) first."""
@@ -59,28 +59,39 @@ class Dataset:
 
     def of_indicator(self, indicator: str) -> list[Observation]:
         """Every observation of one indicator, in data order."""
-        return list(self._by("indicator").get(indicator, ()))
+        return list(self._by_indicator.get(indicator, ()))
 
     def of_source(self, source: str) -> list[Observation]:
         """Every observation taken from one source, in data order."""
-        return list(self._by("source").get(source, ()))
+        return list(self._by_source.get(source, ()))
 
-    def _by(self, name: str) -> dict[str, list[Observation]]:
-        if name not in self._indexes:
-            index: dict[str, list[Observation]] = {}
-            for obs in self.observations:
-                index.setdefault(getattr(obs, name), []).append(obs)
-            self._indexes[name] = index
-        return self._indexes[name]
+    @functools.cached_property
+    def _by_indicator(self) -> dict[str, list[Observation]]:
+        return _group(self.observations, lambda o: o.indicator)
+
+    @functools.cached_property
+    def _by_source(self) -> dict[str, list[Observation]]:
+        return _group(self.observations, lambda o: o.source)
 
     @functools.cached_property
     def _by_series(self) -> dict[tuple[str, str], list[Observation]]:
-        index: dict[tuple[str, str], list[Observation]] = {}
-        for obs in self.observations:
-            index.setdefault((obs.province, obs.indicator), []).append(obs)
+        index = _group(self.observations, _series)
         for found in index.values():
             found.sort(key=lambda o: (o.as_of.end, o.as_of.start, self.sources[o.source].published.end, o.source))
         return index
+
+
+
+def _group(observations: list[Observation], key: Callable[[Observation], K]) -> dict[K, list[Observation]]:
+    """Observations by key, each group in data order."""
+    groups: dict[K, list[Observation]] = {}
+    for obs in observations:
+        groups.setdefault(key(obs), []).append(obs)
+    return groups
+
+
+def _series(obs: Observation) -> tuple[str, str]:
+    return obs.province, obs.indicator
 
 
 def load(root: Path) -> Dataset:
@@ -322,11 +333,8 @@ def _quotes(data: Dataset) -> Iterator[Problem]:
 
 def _conflicts(observations: list[Observation]) -> list[Conflict]:
     """Pairs of figures for the same province, indicator and time from different sources that differ."""
-    groups: dict[tuple[str, str], list[Observation]] = {}
-    for obs in observations:
-        groups.setdefault((obs.province, obs.indicator), []).append(obs)
     found = []
-    for group in groups.values():
+    for group in _group(observations, _series).values():
         for i, first in enumerate(group):
             found += [(first, second) for second in group[i + 1:] if first.source != second.source
                       and first.value != second.value and first.as_of.overlaps(second.as_of)]

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import vl_convert as vlc
+
+from . import workers
 
 SVG_FORM = 2  # bump when the SVG post-processing below changes, to refresh the disk cache
 POOL_FROM = 24  # fewer misses than this are drawn in-process: starting workers costs about 0.5 s
@@ -29,13 +28,7 @@ def draw(charts: list[tuple[dict, dict]], cards: list[str], cache: Path | None) 
     files = [cache / f"{_key(job)}.{job[0]}" if cache else None for job in jobs]
     done: list[str | bytes | None] = [_read(file) for file in files]
     missing = [n for n, found in enumerate(done) if found is None]
-    if len(missing) >= POOL_FROM and (os.cpu_count() or 1) > 1:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        with ProcessPoolExecutor(os.cpu_count(), mp_context=context) as pool:
-            drawn = list(pool.map(_draw, [jobs[n] for n in missing], chunksize=4))
-    else:
-        drawn = [_draw(jobs[n]) for n in missing]
+    drawn = workers.map_on_cores(_draw, [jobs[n] for n in missing], POOL_FROM)
     for n, result in zip(missing, drawn, strict=True):
         done[n] = result
         if files[n]:

@@ -29,7 +29,7 @@ def _where(config: Config) -> Path:
 def fingerprint(config: Config) -> str:
     """A hash of everything a build reads: inputs, code, library versions and options."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{config.out}\0{config.base_url}\0".encode())
+    digest.update(f"{config.base_url}\0".encode())  # the record itself is kept per output folder
     for name in LIBRARIES:
         try:
             digest.update(f"{name}={metadata.version(name)}\0".encode())

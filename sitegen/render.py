@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import functools
-import multiprocessing
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import markdown
@@ -24,7 +21,7 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import i18n
+from . import i18n, workers
 from .components import Collected, Components
 from .config import Config
 from .content import SiteText, Story
@@ -101,12 +98,7 @@ def stories(all_stories: list[Story], parts: dict[str, Components], problems: li
     every core (it is pure text to text, and the slowest part of a site with thousands of stories).
     """
     bodies = [_components(s, parts[s.lang], problems) for s in all_stories]
-    texts = [body for body, _ in bodies]
-    if len(texts) >= MARKDOWN_POOL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(os.cpu_count(), mp_context=multiprocessing.get_context("forkserver")) as pool:
-            converted = list(pool.map(_to_html, texts, chunksize=32))
-    else:
-        converted = [_to_html(text) for text in texts]
+    converted = workers.map_on_cores(_to_html, [body for body, _ in bodies], MARKDOWN_POOL_FROM, chunksize=32)
     out = {}
     for story, (_, collected), html in zip(all_stories, bodies, converted, strict=True):
         if collected is not None:
@@ -143,7 +135,12 @@ def _components(story: Story, components: Components, problems: list[Problem]) -
 @functools.lru_cache(maxsize=1024)  # the preview renders the same bodies on every save
 def _compiled(body: str) -> Template:
     """A story body compiled in the sandbox: components only, no access to Python's insides."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True).from_string(body)
+    return _sandbox().from_string(body)
+
+
+@functools.cache
+def _sandbox() -> SandboxedEnvironment:
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
 
 
 @functools.cache

@@ -115,13 +115,12 @@ class Saves(Watcher):
         self.rebuild = rebuild
         self.pending: set[str] = set()
         self.lock = threading.Lock()
-        self.stopped = threading.Event()
 
     def start(self, callback: Callable[[], None]) -> bool:
         loop = IOLoop.current()
 
         def listen() -> None:
-            for batch in watchfiles.watch(*self._tasks, step=self.QUIET_MS, stop_event=self.stopped):
+            for batch in watchfiles.watch(*self._tasks, step=self.QUIET_MS):
                 with self.lock:
                     self.pending.update(path for _, path in batch)
                 loop.add_callback(callback)
