@@ -119,6 +119,8 @@ def load(root: Path) -> Dataset:
         observations=observations, targets=_unique(targets, problems), events=_unique(events, problems),
     )
     dataset.broken = broken
+    dataset.observations = [o.dated(dataset.sources[o.source].published) if o.source in dataset.sources else o
+                            for o in observations]
     dataset.texts = _texts(dataset, root, problems)
     problems += _references(dataset)
     problems += _values(dataset)
@@ -291,7 +293,14 @@ def _references(data: Dataset) -> Iterator[Problem]:
 
 
 def _values(data: Dataset) -> Iterator[Problem]:
-    """Values must make sense for their indicator's unit."""
+    """Values must make sense for their indicator's unit; a stated period must end by publication."""
+    for obs in data.observations:
+        source = data.sources.get(obs.source)
+        if source and obs.as_of is not None and not obs.inferred and obs.as_of.end > source.published.end:
+            path, line, col = obs.at("as_of")
+            yield Problem(path, line, col, f"'as_of' \"{obs.as_of}\" ends after the article was published "
+                          f"(\"{source.published}\"), so the article cannot report all of it; give the part "
+                          "it covers, or leave 'as_of' out if the article gives no period")
     for record in [*data.observations, *data.targets.values()]:
         indicator = data.indicators.get(record.indicator)
         if indicator is None:
@@ -324,11 +333,17 @@ def _quotes(data: Dataset) -> Iterator[Problem]:
             yield Problem(path, line, col, f"'quote' is not found in data/sources/"
                           f"{data.sources[record.source].file}; copy the words exactly from the article "
                           "(only spaces may differ)")
-        elif not isinstance(record, Event) and not factcheck.states(quote, record.value) \
+        elif isinstance(record, Event) or record.indicator not in data.indicators:
+            continue
+        elif not factcheck.states(quote, record.value, *_unit_lang(data, record)) \
                 and not factcheck.separator_slip(quote, record.value):
             forms = " or ".join(f'"{f}"' for f in factcheck.renderings(record.value)[-2:])
             yield Problem(path, line, col, f"'quote' does not state the value {record.value:g} "
                           f"(looked for {forms}); quote the words that give the figure, or fix 'value'")
+
+
+def _unit_lang(data: Dataset, record: Observation | Target) -> tuple[str, str]:
+    return data.indicators[record.indicator].unit, data.sources[record.source].language
 
 
 def _conflicts(observations: list[Observation]) -> list[Conflict]:

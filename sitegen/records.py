@@ -67,6 +67,7 @@ class Source(Record):
     provinces: list[Id]
     defects: list[Text] = []
     url: Annotated[str, Field(pattern=r"^https?://")] | None = None
+    title_en: str | None = None  # the site's own English gloss of the title
 
 
 class Pillar(Record):
@@ -87,6 +88,7 @@ class Indicator(Record):
     unit: Unit
     higher_is_better: bool | None
     comparable: bool = False
+    comparable_note: Text | None = None  # why the provinces' figures can or cannot be set side by side
     allow_over_100: bool = False
     rank_of: int | None = None
     related: list[Related] = []
@@ -117,19 +119,38 @@ Number = Annotated[float, BeforeValidator(_number)]
 
 
 class Observation(Record):
+    """One figure as an article states it. Without `as_of` the article gives no period: the figure
+    is undated, and the dataset gives it the source's publication date, marked as inferred."""
+
     province: Id
     indicator: Id
     value: Number
     qualifier: Qualifier
-    as_of: When
+    as_of: When | None = None
     source: Id
     quote: Annotated[str, Field(min_length=1)]
+    quote_en: str | None = None  # the site's own English translation of the quote
     note: Text | None = None
+    _inferred: bool = PrivateAttr(default=False)
+
+    @property
+    def inferred(self) -> bool:
+        """True when the article gives no period and `as_of` is its publication date or window."""
+        return self._inferred
+
+    def dated(self, published: Period) -> Observation:
+        """This figure with `as_of` filled in from its source's publication when it has none."""
+        if self.as_of is not None:
+            return self
+        copy = self.model_copy(update={"as_of": published})
+        copy._inferred = True
+        return copy
 
     @property
     def id(self) -> str:
         """A stable anchor for this figure, unique across the data."""
-        return f"{self.province}-{self.indicator}-{self.as_of.text.replace('/', '-')}-{self.source}"
+        when = "undated" if self.inferred or self.as_of is None else self.as_of.text.replace("/", "-")
+        return f"{self.province}-{self.indicator}-{when}-{self.source}"
 
 
 class Target(Record):
@@ -141,6 +162,7 @@ class Target(Record):
     deadline: When
     source: Id
     quote: Annotated[str, Field(min_length=1)]
+    quote_en: str | None = None
     note: Text | None = None
 
 
@@ -149,8 +171,9 @@ class Event(Record):
     province: Id
     date: When
     kind: Literal["resolution", "directive", "plan", "launch", "contest", "conference", "report",
-                  "programme"]
+                  "programme", "decision", "goal"]
     title: Text
     source: Id
     quote: Annotated[str, Field(min_length=1)]
+    quote_en: str | None = None
     note: Text | None = None
