@@ -36,15 +36,21 @@ class Components:
     lang: str
     render: Callable[[str, dict], str]
 
-    def figure(self, province: str, indicator: str) -> Markup:
-        """The latest figure of a province for an indicator, linked to its quote."""
+    def figure(self, province: str, indicator: str, date: bool = True) -> Markup:
+        """The latest figure of a province for an indicator, linked to its quote (date=False: no period)."""
         self._known(province, self.data.provinces, "province")
         self._known(indicator, self.data.indicators, "indicator")
         obs = compare.latest(self.data, province, indicator)
         if obs is None:
             raise ComponentError(f"figure(\"{province}\", \"{indicator}\"): {province} has no "
                                  f"observation of {indicator}")
-        return Markup(self.render("components/figure.html", {"obs": obs}).strip())
+        return Markup(self.render("components/figure.html", {"obs": obs, "date": date}).strip())
+
+    def target(self, target_id: str, date: bool = True) -> Markup:
+        """A stated goal: its value and deadline, linked to its quote on the targets page."""
+        self._known(target_id, self.data.targets, "target")
+        return Markup(self.render("components/target.html",
+                                  {"target": self.data.targets[target_id], "date": date}).strip())
 
     def chart(self, chart_id: str, embedded: bool = False) -> Markup:
         """A chart as an accessible <figure> with its SVG, data table, CSV link and embed code."""
@@ -71,7 +77,8 @@ class Components:
             raise ComponentError(f"claim(\"{province}\", \"{indicator}\", \"{verb}\", \"{other}\") is "
                                  f"not supported by the data: {province} {a.value:g} ({a.as_of}) against "
                                  f"{other} {b.value:g} ({b.as_of})")
-        return Markup(self.render("components/claim.html", {"result": result, "subject": province}).strip())
+        return Markup(self.render("components/claim.html",
+                                  {"result": result, "subject": province, "verb": verb, "other": other}).strip())
 
     def _known(self, name: str, table: dict, kind: str) -> None:
         if name not in table:
@@ -101,9 +108,9 @@ class Collected:
     parts: list[str] = field(default_factory=list)
 
     def wrap(self, name: str) -> Callable[..., str]:
-        def call(*args: str) -> str:
+        def call(*args: str, **kwargs: bool) -> str:
             try:
-                html = getattr(self.components, name)(*args)
+                html = getattr(self.components, name)(*args, **kwargs)
             except (ComponentError, TypeError) as exc:
                 line = story_line()
                 text = self.source_lines[line - 1] if line <= len(self.source_lines) else ""

@@ -16,11 +16,28 @@ from .records import Id, Record, Text
 
 
 class SiteText(Record):
-    """Titles, navigation and every label a template shows, in both languages."""
+    """Titles, navigation and every label a template shows, in both languages.
+
+    A text may name a count derived from the data, such as {source_count} (the number of archived
+    articles, in words), so that adding a source never leaves the site saying "five articles".
+    """
 
     title: Text
     tagline: Text
     strings: dict[str, Text]
+
+    def filled(self, counts: dict[str, dict[str, str]]) -> SiteText:
+        """This text with every {name} of counts replaced, in each language."""
+        def fill(text: Text) -> Text:
+            out = {}
+            for lang in ("vi", "en"):
+                value = text(lang)
+                for name, words in counts.items():
+                    value = value.replace("{" + name + "}", words[lang])
+                out[lang] = value
+            return Text(**out)
+        return SiteText(title=fill(self.title), tagline=fill(self.tagline),
+                        strings={key: fill(value) for key, value in self.strings.items()})
 
 
 class ChartDef(Record):

@@ -30,6 +30,14 @@ _YEAR = {"vi": "'năm' y", "en": "y"}
 _ORDINAL = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
 _EN_COUNT = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
              "ten", "eleven", "twelve"]
+_VI_COUNT = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+             "mười một", "mười hai"]
+
+
+def count_words(n: int, lang: str) -> str:
+    """A small count as a newspaper writes it: 5 -> "năm", "five"; past twelve, digits."""
+    words = _VI_COUNT if lang == "vi" else _EN_COUNT
+    return words[n] if 0 <= n < len(words) else number(n, lang)
 
 
 @functools.cache  # pure, and the same figures recur on many pages

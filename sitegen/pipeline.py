@@ -11,7 +11,7 @@ from . import chartbook, compare, content, data, output, render, site
 from .components import Components
 from .config import Config
 from .errors import BuildError, Problem
-from .i18n import D3_FORMAT_LOCALES, LANGS
+from .i18n import D3_FORMAT_LOCALES, LANGS, count_words
 from .memo import Memo
 
 
@@ -42,6 +42,7 @@ def load(config: Config) -> Model:
         problems += content.check_chart_defs(defs, dataset)
     if problems or dataset is None or text is None:
         raise BuildError(problems)
+    text = text.filled({"source_count": {lang: count_words(len(dataset.sources), lang) for lang in LANGS}})
     return Model(dataset, text, chartbook.definitions(dataset, defs), stories, pages_md)
 
 

@@ -109,6 +109,7 @@ def stories(all_stories: list[Story], parts: dict[str, Components], problems: li
 
 
 MARKDOWN_POOL_FROM = 200  # fewer stories are converted in-process: starting workers costs about 0.3 s
+COMPONENTS = ("figure", "chart", "claim", "target")
 
 
 def _components(story: Story, components: Components, problems: list[Problem]) -> tuple[str, Collected | None]:
@@ -117,7 +118,7 @@ def _components(story: Story, components: Components, problems: list[Problem]) -
         return story.body, None  # plain Markdown: nothing for Jinja to do
     collected = Collected(components, story.path, story.body_line, story.body.split("\n"))
     try:
-        body = _compiled(story.body).render({name: collected.wrap(name) for name in ("figure", "chart", "claim")})
+        body = _compiled(story.body).render({name: collected.wrap(name) for name in COMPONENTS})
     except TemplateSyntaxError as exc:
         problems.append(Problem(story.path, story.body_line + (exc.lineno or 1) - 1, 1,
                                 f"component syntax error: {exc.message}; write e.g. "
