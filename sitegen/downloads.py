@@ -110,12 +110,16 @@ def tables(data: Dataset) -> list[Table]:
                 "title_vi": _c("Tiêu đề (tiếng Việt)", "Title (Vietnamese)"),
                 "title_en": _c("Tiêu đề (tiếng Anh)", "Title (English)"), "source_id": _SRC, "quote": _QUOTE}
     sources = pd.DataFrame([{
-        "id": s.id, "title": s.title, "outlet": s.outlet or "", "language": s.language,
+        "id": s.id, "title": s.title, "outlet_vi": s.outlet.vi if s.outlet else "",
+        "outlet_en": s.outlet.en if s.outlet else "", "language": s.language,
         "published": s.published.text, "provinces": " ".join(s.provinces),
         "observations": len(data.of_source(s.id)),
     } for s in src.values()], dtype=object)
-    src_cols = {"id": _SRC, "title": _c("Tiêu đề", "Title"), "outlet": _c("Cơ quan báo chí (trống nếu bài không ghi)",
-                "Outlet (empty where the text does not name it)"), "language": _c("Ngôn ngữ", "Language"),
+    src_cols = {"id": _SRC, "title": _c("Tiêu đề", "Title"),
+                "outlet_vi": _c("Cơ quan báo chí (trống nếu bài không ghi)",
+                                "Outlet, in Vietnamese (empty where the text does not name it)"),
+                "outlet_en": _c("Cơ quan báo chí, tên tiếng Anh", "Outlet, in English"),
+                "language": _c("Ngôn ngữ", "Language"),
                 "published": _c("Ngày hoặc kỳ đăng bài suy ra từ nội dung",
                                 "Publication date or period inferred from the text"),
                 "provinces": _c("Tỉnh được đề cập", "Provinces covered"),

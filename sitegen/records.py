@@ -60,7 +60,7 @@ class Source(Record):
     id: Id
     file: Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]+\.txt$")]
     title: Annotated[str, Field(min_length=1)]
-    outlet: str | None
+    outlet: Text | None  # the full name of the newspaper or agency, in both languages
     language: Literal["vi", "en"]
     published: When
     published_note: Text
