@@ -7,21 +7,25 @@ import sys
 import time
 from pathlib import Path
 
-from . import manifest
+from . import manifest, messages
 from .config import Config
-from .errors import BuildError
+from .errors import BuildError, Problem, report
+from .messages import say
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
-    """Run one command; return the exit code (0 fine, 1 problems in the input)."""
+    """Run one command; return the exit code (0 fine, 1 problems in the input or the options)."""
     args = _parser().parse_args(argv)
-    config = Config.at(root or Path.cwd(), Path(args.out) if args.out else None, args.base_url)
+    if args.lang:
+        messages.use(args.lang)
+    root = root or Path.cwd()
+    try:
+        config = Config.at(root, Path(args.out) if args.out else None, args.base_url)
+        if not (args.clean or manifest.owned(config) or _empty(config.out)):
+            raise BuildError([Problem("--out", 0, 0, say("out_not_ours", out=args.out))])
+    except BuildError as exc:  # the options: nothing was read or written
+        return report(exc.problems, "", checked=True)
     started = time.perf_counter()
-    inputs = manifest.fingerprint(config) if args.command == "build" else ""
-    if inputs and not args.force and manifest.current(config, inputs):
-        print(f"{config.out.name}/ is up to date: nothing changed since its last build "
-              f"({time.perf_counter() - started:.2f} s; --force builds anyway)")
-        return 0
     try:
         if args.command == "check":
             return _check(config)
@@ -29,48 +33,54 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             from . import serve
 
             return serve.run(config, args.host, args.port)
+        inputs = manifest.fingerprint(config)
+        if not args.force and manifest.current(config, inputs):
+            print(say("up_to_date", out=config.out.name, seconds=f"{time.perf_counter() - started:.2f}"))
+            return 0
         from . import pipeline  # the heavy imports, only when there is work to do
 
         model = pipeline.build(config)
         manifest.record(config, inputs)
-        print(f"built {config.out.name}/ from {len(model.data.observations)} observations and "
-              f"{len(model.stories)} stories in {time.perf_counter() - started:.2f} s")
+        print(say("built", out=config.out.name, observations=len(model.data.observations),
+                  stories=len(model.stories), seconds=f"{time.perf_counter() - started:.2f}"))
         return 0
     except BuildError as exc:
-        return report(exc, config)
+        return report(exc.problems, config.out.name)
 
 
-def report(exc: BuildError, config: Config) -> int:
-    """Print every problem as path:line:col: message and say the site was left as it was."""
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
-    count = len(exc.problems)
-    print(f"{count} problem{'s' if count != 1 else ''} found; {config.out.name}/ was left unchanged",
-          file=sys.stderr)
-    return 1
+def _empty(folder: Path) -> bool:
+    return not folder.exists() or (folder.is_dir() and not any(folder.iterdir()))
 
 
 def _check(config: Config) -> int:
     from . import pipeline
 
-    dataset = pipeline.load(config).data
+    model, problems = pipeline.check(config)
+    if problems or model is None:
+        return report(sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message)), config.out.name,
+                      checked=True)
+    dataset = model.data
     for note in dataset.notes:
         print(note)
-    print(f"ok: {len(dataset.observations)} observations of {len(dataset.indicators)} indicators, "
-          f"{len(dataset.targets)} targets, {len(dataset.events)} events from {len(dataset.sources)} "
-          f"sources; every quote found in its article; {len(dataset.conflicts)} conflicts noted")
+    print(say("check_ok", observations=len(dataset.observations), indicators=len(dataset.indicators),
+              targets=len(dataset.targets), events=len(dataset.events), sources=len(dataset.sources),
+              stories=len(model.stories), conflicts=len(dataset.conflicts)))
     return 0
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description="Build the Bắc Kạn – Bắc Ninh site.")
+    parser = argparse.ArgumentParser(prog="build.py", description=say("cli_description"))
     parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve"],
-                        help="build the site (default), check the data only, or serve a live preview")
-    parser.add_argument("--base-url", default="/",
-                        help="URL or path the site is published under, e.g. https://org.github.io/repo/")
-    parser.add_argument("--out", help="output folder (default: site/)")
-    parser.add_argument("--force", action="store_true",
-                        help="build even when nothing changed since the last good build")
-    parser.add_argument("--host", default="127.0.0.1", help="serve: address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="serve: port (default 8000)")
+                        help=say("cli_command"))
+    parser.add_argument("--base-url", default="/", help=say("cli_base_url"))
+    parser.add_argument("--out", help=say("cli_out"))
+    parser.add_argument("--clean", action="store_true", help=say("cli_clean"))
+    parser.add_argument("--force", action="store_true", help=say("cli_force"))
+    parser.add_argument("--lang", choices=list(messages.LANGUAGES), help=say("cli_lang"))
+    parser.add_argument("--host", default="127.0.0.1", help=say("cli_host"))
+    parser.add_argument("--port", type=int, default=8000, help=say("cli_port"))
     return parser
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

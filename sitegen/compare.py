@@ -1,63 +1,81 @@
-"""Who leads, by how much, as of when: comparisons read off the observations."""
+"""Who leads, by how much, as of when, and how sure we are; and whether a target is met.
+
+Everything here is computed once, when the model is built; templates only format the results.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import Literal
 
-from .data import Conflict, Dataset
+from .data import Dataset
 from .records import Indicator, Observation, Target
-
-
-def history(data: Dataset, province: str, indicator: str) -> list[Observation]:
-    """Every observation of one province and indicator, oldest first."""
-    return data.series(province, indicator)
-
-
-def latest(data: Dataset, province: str, indicator: str) -> Observation | None:
-    """The most recent observation (then the most recently published source)."""
-    found = history(data, province, indicator)
-    return found[-1] if found else None
-
-
-def conflicts_of(data: Dataset, obs: Observation) -> list[Observation]:
-    """Observations from other sources that disagree with obs for the same period."""
-    out = []
-    for conflict in data.conflicts:
-        if conflict.first is obs:
-            out.append(conflict.second)
-        elif conflict.second is obs:
-            out.append(conflict.first)
-    return out
-
-
-def conflicts_for(data: Dataset, indicator: str) -> list[Conflict]:
-    return [c for c in data.conflicts if c.first.indicator == indicator]
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """The latest figure of each province for one indicator, and who leads."""
+    """The latest figure of each province for one indicator, who leads, and the confidence flags."""
 
     indicator: Indicator
     figures: dict[str, Observation]
     leader: str | None
     trailer: str | None
-    gap: float | None
+    gap: float | None  # rounded as a reader should see it
+    gap_qualifier: str  # exact | over | about | nearly
+    same_definition: bool  # the indicator is comparable: both articles define it the same way
     same_period: bool
+    sources_agree: bool  # no other source gives a different figure for either
+
+    @property
+    def both(self) -> bool:
+        """True when every province compared has a figure."""
+        return len(self.figures) == 2
+
+    @property
+    def dated(self) -> bool:
+        """True when every figure's period is stated by its article (none inferred)."""
+        return not any(o.inferred for o in self.figures.values())
 
 
 def compare(data: Dataset, indicator: Indicator, provinces: list[str]) -> Comparison:
-    """Compare the provinces' latest figures; leader is None when they tie or one is missing."""
-    figures = {p: obs for p in provinces if (obs := latest(data, p, indicator.id))}
+    """Compare the provinces' latest figures; leader is None when they tie, one is missing, or
+    the indicator has no better direction."""
+    figures = {p: obs for p in provinces if (obs := data.latest(p, indicator.id))}
     leader = trailer = gap = None
+    qualifier = "exact"
     if len(figures) == 2 and indicator.higher_is_better is not None:
         (a, first), (b, second) = figures.items()
         if first.value != second.value:
             better = (first.value > second.value) == indicator.higher_is_better
             leader, trailer = (a, b) if better else (b, a)
-            gap = abs(first.value - second.value)
+            gap, qualifier = _rounded(abs(first.value - second.value),
+                                      _gap_qualifier(figures[leader].qualifier, figures[trailer].qualifier))
     periods = {o.as_of.text for o in figures.values()}
-    return Comparison(indicator, figures, leader, trailer, gap, len(periods) <= 1)
+    agree = not any(not c.slight for o in figures.values() for c in data.conflicts_of(o))
+    return Comparison(indicator, figures, leader, trailer, gap, qualifier,
+                      indicator.comparable and len(figures) == 2, len(periods) <= 1, agree)
+
+
+def _gap_qualifier(lead: str, trail: str) -> str:
+    """A gap is only as exact as its figures: "over 70%" against 58.9% leads by over 11.1."""
+    if lead in ("over", "at-least") and trail in ("exact", "up-to", "about"):
+        return "over"
+    return "about" if "about" in (lead, trail) else "exact"
+
+
+def _rounded(gap: float, qualifier: str) -> tuple[float, str]:
+    """A gap to the precision a reader needs: whole points from 10 up, tenths below.
+
+    19.94 -> "nearly 20"; over 11.1 -> "over 11"; 2.5 -> 2.5.
+    """
+    places = 0 if gap >= 10 else 1
+    if qualifier == "over":
+        return math.floor(gap * 10**places) / 10**places, "over"
+    shown = round(gap, places)
+    if shown == round(gap, 6) or qualifier == "about":
+        return shown, qualifier
+    return shown, "nearly" if shown > gap else "over"
 
 
 def provinces_compared(data: Dataset) -> list[str]:
@@ -65,11 +83,37 @@ def provinces_compared(data: Dataset) -> list[str]:
     return [p.id for p in data.provinces.values() if p.kind == "province"]
 
 
-def target_progress(data: Dataset, target: Target) -> tuple[Observation | None, float | None]:
-    """The latest figure toward a target and what remains (0 when met)."""
-    obs = latest(data, target.province, target.indicator)
-    if obs is None:
-        return None, None
-    if target.direction == "at-most":
-        return obs, max(0.0, obs.value - target.value)
-    return obs, max(0.0, target.value - obs.value)
+Verdict = Literal["met", "not-met", "earlier-above", "earlier-below", "no-figure"]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How a target stands: the figure the verdict rests on, the verdict and what remains.
+
+    A target is met only by a figure of its own indicator whose period falls inside the target's
+    window, from when the goal was stated (its article's publication) to its deadline; a figure
+    from before the goal was set says only that the level was already reached (or not) back then.
+    """
+
+    target: Target
+    figure: Observation | None
+    verdict: Verdict
+    remaining: float | None
+
+
+def progress(data: Dataset, target: Target) -> Progress:
+    """The verdict on one target."""
+    series = data.series(target.province, target.indicator)
+    if not series:
+        return Progress(target, None, "no-figure", None)
+    opened, closes = data.sources[target.source].published.start, target.deadline.end
+    inside = [o for o in series if o.as_of.end >= opened and o.as_of.start <= closes]
+    figure = inside[-1] if inside else series[-1]
+    left = max(0.0, figure.value - target.value) if target.direction == "at-most" \
+        else max(0.0, target.value - figure.value)
+    if target.direction == "exact":
+        left = abs(target.value - figure.value)
+    reached = left == 0
+    if inside:
+        return Progress(target, figure, "met" if reached else "not-met", left)
+    return Progress(target, figure, "earlier-above" if reached else "earlier-below", left)

@@ -1,7 +1,8 @@
-"""What reporters write besides data: site text, chart definitions and stories (content/)."""
+"""What reporters write besides data: site text, chart definitions, stories and prose pages (content/)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
@@ -10,13 +11,44 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from . import yamlfile
-from .data import Dataset, explain, place, read_records
-from .errors import BuildError, Problem, one_of
-from .records import Id, Record, Text
+from .errors import BuildError, Problem
+from .messages import say
+from .records import Id, Record, Text, read_records, records_from
+
+
+class Words(Record):
+    """A short pattern in both languages; it may be empty ("exact" has no qualifier word)."""
+
+    vi: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+class Formats(Record):
+    """How values read: qualifier words ("hơn {v}") and units ("{n}%", "thứ {n}/{of}")."""
+
+    qualifier: dict[Literal["exact", "over", "about", "at-least", "up-to", "nearly"], Words]
+    unit: dict[Literal["percent", "percentage-points", "count", "millions", "rank", "rank-alone", "places",
+                       "hectares", "vnd"], Words]
+    target: Words
+    gap: Words
+
+    def target_label(self, lang: str) -> str:
+        """The word for a goal in charts: "mục tiêu", "target"."""
+        return self.target(lang)
+
+
+class TableText(Record):
+    """What a download is, and what each of its columns means."""
+
+    title: Text
+    columns: dict[str, Text]
 
 
 class SiteText(Record):
-    """Titles, navigation and every label a template shows, in both languages.
+    """Titles, navigation, value formats and every label a template shows, in both languages.
 
     A text may name a count derived from the data, such as {source_count} (the number of archived
     articles, in words), so that adding a source never leaves the site saying "five articles".
@@ -24,6 +56,8 @@ class SiteText(Record):
 
     title: Text
     tagline: Text
+    formats: Formats
+    downloads: dict[str, TableText]
     strings: dict[str, Text]
 
     def filled(self, counts: dict[str, dict[str, str]]) -> SiteText:
@@ -36,8 +70,8 @@ class SiteText(Record):
                     value = value.replace("{" + name + "}", words[lang])
                 out[lang] = value
             return Text(**out)
-        return SiteText(title=fill(self.title), tagline=fill(self.tagline),
-                        strings={key: fill(value) for key, value in self.strings.items()})
+        return self.model_copy(update={"title": fill(self.title), "tagline": fill(self.tagline),
+                                       "strings": {key: fill(value) for key, value in self.strings.items()}})
 
 
 class ChartDef(Record):
@@ -52,9 +86,19 @@ class ChartDef(Record):
     title: Text
 
 
+class FrontMatter(Record):
+    """The fields between the two '---' lines at the top of a story or page."""
+
+    title: Annotated[str, Field(min_length=1)]
+    date: Date
+    summary: Annotated[str, Field(min_length=1)]
+    lang: Literal["vi", "en"]
+    key: Id
+
+
 @dataclass(frozen=True)
 class Story:
-    """One story in one language; `key` pairs it with its translation."""
+    """One story (or prose page) in one language; `key` pairs it with its translation."""
 
     key: str
     lang: str
@@ -64,65 +108,61 @@ class Story:
     body: str
     path: str
     body_line: int
-
-
-class FrontMatter(Record):
-    title: Annotated[str, Field(min_length=1)]
-    date: Date
-    summary: Annotated[str, Field(min_length=1)]
-    lang: Literal["vi", "en"]
-    key: Id
+    key_at: tuple[int, int] = (2, 1)  # line and column of `key:` in the file
 
 
 def load_site_text(root: Path, problems: list[Problem]) -> SiteText | None:
+    """content/site.yaml, or None when it cannot be used."""
     found = read_records(root / "content" / "site.yaml", root, SiteText, problems, single=True)
     return found[0] if found else None
 
 
-def load_chart_defs(root: Path, problems: list[Problem]) -> list[ChartDef]:
-    return read_records(root / "content" / "charts.yaml", root, ChartDef, problems)
+def load_chart_defs(root: Path, problems: list[Problem], broken: set[str]) -> list[ChartDef]:
+    """content/charts.yaml; the ids of invalid charts go into broken."""
+    return read_records(root / "content" / "charts.yaml", root, ChartDef, problems, broken=broken)
 
 
 def load_stories(root: Path, problems: list[Problem], folder: str = "stories") -> list[Story]:
-    """Load every Markdown file under content/<folder>/, sorted newest first."""
-    stories = []
-    for path in sorted((root / "content" / folder).glob("*.md")):
-        story = _story(path, path.relative_to(root).as_posix(), problems)
-        if story:
-            stories.append(story)
+    """Every Markdown file under content/<folder>/, newest first; a key is used once per language."""
+    stories = [story for path in sorted((root / "content" / folder).glob("*.md"))
+               if (story := _story(path, path.relative_to(root).as_posix(), problems))]
     seen: dict[tuple[str, str], Story] = {}
     for story in stories:
         if (story.key, story.lang) in seen:
-            problems.append(Problem(story.path, 2, 1, f"another '{story.lang}' story already has the "
-                                    f"key '{story.key}' ({seen[story.key, story.lang].path}); "
-                                    "keys pair translations, so each language uses a key once"))
-        seen[story.key, story.lang] = story
-    return sorted(stories, key=lambda s: (s.date, s.key), reverse=True)
+            first = seen[story.key, story.lang]
+            problems.append(Problem(story.path, *story.key_at, say("story_key_twice", lang=story.lang,
+                                                                   key=story.key, first=first.path)))
+        seen.setdefault((story.key, story.lang), story)
+    return sorted(seen.values(), key=lambda s: (s.date, s.key), reverse=True)
+
+
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
 
 
 def _story(path: Path, shown: str, problems: list[Problem]) -> Story | None:
-    raw = path.read_bytes()
     try:
-        text = yamlfile._decode(raw, shown)
+        text = yamlfile.decode(path.read_bytes(), shown)
     except BuildError as exc:
         problems.extend(exc.problems)
         return None
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        problems.append(Problem(shown, 1, 1, "a story starts with front matter: a line '---', "
-                                "then title, date, summary, lang and key, then '---'"))
+        problems.append(Problem(shown, 1, 1, say("story_no_front_matter")))
         return None
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
     if end is None:
-        problems.append(Problem(shown, 1, 1, "the front matter is not closed: add a line '---' "
-                                "after its last field"))
+        problems.append(Problem(shown, 1, 1, say("story_front_matter_open")))
         return None
-    front = "\n" + "\n".join(lines[1:end])  # keeps line numbers true to the file
-    meta = _front_matter(front, shown, problems)
+    for number, line in enumerate(lines, 1):
+        if found := _PRIVATE.search(line):
+            problems.append(Problem(shown, number, found.start() + 1,
+                                    say("story_private_character", code=f"U+{ord(found.group()):04X}")))
+            return None
+    meta = _front_matter("\n" + "\n".join(lines[1:end]), shown, problems)  # keeps line numbers true
     if meta is None:
         return None
     return Story(key=meta.key, lang=meta.lang, title=meta.title, summary=meta.summary, date=meta.date,
-                 body="\n".join(lines[end + 1:]), path=shown, body_line=end + 2)
+                 body="\n".join(lines[end + 1:]), path=shown, body_line=end + 2, key_at=meta.at("key")[1:])
 
 
 def _front_matter(front: str, shown: str, problems: list[Problem]) -> FrontMatter | None:
@@ -132,37 +172,7 @@ def _front_matter(front: str, shown: str, problems: list[Problem]) -> FrontMatte
         problems.extend(exc.problems)
         return None
     if not isinstance(raw, dict):
-        problems.append(Problem(shown, 2, 1, "the front matter should be fields (key: value)"))
+        problems.append(positions.problem((), say("story_front_matter_fields")))
         return None
-    raw = {k: (Date.fromisoformat(v) if k == "date" and isinstance(v, str) and _iso(v) else v)
-           for k, v in raw.items()}
-    try:
-        meta = FrontMatter.model_validate(raw)
-    except Exception as exc:  # pydantic.ValidationError
-        problems.extend(explain(exc, positions, ()))
-        return None
-    place(meta, positions, ())
-    return meta
-
-
-def _iso(text: str) -> bool:
-    try:
-        Date.fromisoformat(text)
-        return True
-    except ValueError:
-        return False
-
-
-def check_chart_defs(defs: list[ChartDef], data: Dataset) -> list[Problem]:
-    """Every indicator and province a chart names must exist."""
-    problems = []
-    for chart in defs:
-        for name, table, kind in [*((i, data.indicators, "indicator") for i in chart.indicators),
-                                  *((p, data.provinces, "province") for p in chart.provinces)]:
-            if name not in table:
-                problems.append(Problem(*chart.where, f"chart '{chart.id}' names the unknown {kind} "
-                                        f"'{name}'; valid ones are: {one_of(table)}"))
-        if chart.kind == "target" and len(chart.provinces) != 1:
-            problems.append(Problem(*chart.where, f"chart '{chart.id}' is a target chart: give exactly "
-                                    "one province in 'provinces'"))
-    return problems
+    found = records_from(raw, positions, FrontMatter, problems, single=True)
+    return found[0] if found else None

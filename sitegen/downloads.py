@@ -1,144 +1,131 @@
-"""The data downloads: every table as CSV and JSON, built with pandas."""
+"""The data downloads: every table as CSV (UTF-8 with a BOM, so Excel reads Vietnamese) and JSON.
+
+Which columns a table has, and how each is read off the model, lives here; what each column means,
+in both languages, lives in content/site.yaml under `downloads`.
+"""
 
 from __future__ import annotations
 
-import functools
+import csv
+import io
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
-import pandas as pd
-
-from .chartbook import Figure
+from .chartbook import ChartView
 from .data import Dataset
-from .records import Text
+from .records import Observation
+
+BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
 class Table:
-    """One download: its name, a description of each column, and its rows."""
+    """One download: its name and its rows (column -> value), columns in order."""
 
     name: str
-    title: Text
-    columns: dict[str, Text]
-    frame: pd.DataFrame
+    columns: tuple[str, ...]
+    rows: tuple[dict, ...]
 
     def files(self) -> dict[str, bytes]:
-        csv = self.frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
-        json = self.frame.to_json(orient="records", force_ascii=False, indent=2) + "\n"
-        return {f"data/{self.name}.csv": csv, f"data/{self.name}.json": json.encode("utf-8")}
+        """data/<name>.csv and data/<name>.json."""
+        body = json.dumps(list(self.rows), ensure_ascii=False, indent=2) + "\n"
+        return {f"data/{self.name}.csv": _csv(self.columns, self.rows),
+                f"data/{self.name}.json": body.encode("utf-8")}
 
 
 def _plain(value: float) -> int | float:
     return int(value) if value == int(value) else value
 
 
-def _c(vi: str, en: str) -> Text:
-    return Text(vi=vi, en=en)
+def _text(text: object, lang: str) -> str:
+    return text(lang) if text is not None else ""  # type: ignore[operator]
 
 
-_ID = _c("Mã định danh ổn định của dòng", "Stable id of the row")
-_PROV = _c("Mã tỉnh (bac-kan, bac-ninh, vietnam = bình quân cả nước)",
-           "Province id (bac-kan, bac-ninh, vietnam = national average)")
-_IND = _c("Mã chỉ số (xem indicators.csv)", "Indicator id (see indicators.csv)")
-_SRC = _c("Mã bài báo nguồn (xem sources.csv)", "Source article id (see sources.csv)")
-_QUOTE = _c("Câu trích nguyên văn từ bài báo nêu con số", "Verbatim quote from the article stating the figure")
+def _observation(data: Dataset, o: Observation) -> dict:
+    ind, src, prov = data.indicators[o.indicator], data.sources[o.source], data.provinces[o.province]
+    return {"id": o.id, "province_id": o.province, "province_name_vi": prov.name.vi, "province_name_en": prov.name.en,
+            "indicator_id": o.indicator, "indicator_label_vi": ind.label.vi, "indicator_label_en": ind.label.en,
+            "pillar_id": ind.pillar, "value": _plain(o.value), "unit": ind.unit, "qualifier": o.qualifier,
+            "as_of": o.as_of.text, "as_of_start": o.as_of.start.isoformat(), "as_of_end": o.as_of.end.isoformat(),
+            "as_of_inferred": o.inferred, "source_id": o.source, "source_title": src.title, "quote": o.quote,
+            "quote_en": o.quote_en or "", "note_vi": _text(o.note, "vi"), "note_en": _text(o.note, "en")}
+
+
+_TABLES: dict[str, Callable[[Dataset], list[dict]]] = {
+    "observations": lambda data: [_observation(data, o) for o in data.observations],
+    "indicators": lambda data: [{
+        "id": i.id, "pillar_id": i.pillar, "label_vi": i.label.vi, "label_en": i.label.en,
+        "definition_vi": i.definition.vi, "definition_en": i.definition.en, "unit": i.unit,
+        "higher_is_better": "" if i.higher_is_better is None else i.higher_is_better, "comparable": i.comparable,
+        "related": " ".join(r.indicator for r in i.related)} for i in data.indicators.values()],
+    "targets": lambda data: [{
+        "id": t.id, "province_id": t.province, "indicator_id": t.indicator, "value": _plain(t.value),
+        "unit": data.indicators[t.indicator].unit, "direction": t.direction, "deadline": t.deadline.text,
+        "source_id": t.source, "quote": t.quote, "quote_en": t.quote_en or ""} for t in data.targets.values()],
+    "events": lambda data: [{
+        "id": e.id, "province_id": e.province, "date": e.date.text, "kind": e.kind, "title_vi": e.title.vi,
+        "title_en": e.title.en, "source_id": e.source, "quote": e.quote, "quote_en": e.quote_en or ""}
+        for e in data.events.values()],
+    "sources": lambda data: [{
+        "id": s.id, "title": s.title, "title_en": s.title_en or "", "outlet_vi": _text(s.outlet, "vi"),
+        "outlet_en": _text(s.outlet, "en"), "url": s.url or "", "language": s.language,
+        "published": s.published.text, "provinces": " ".join(s.provinces),
+        "observations": len(data.of_source(s.id))} for s in data.sources.values()],
+}
+TABLES = tuple(_TABLES)  # in the order the data page lists them
+CHART_COLUMNS = ("kind", "province_id", "province_name_vi", "province_name_en", "indicator_id",
+                 "indicator_label_vi", "indicator_label_en", "value", "qualifier", "unit", "as_of",
+                 "as_of_inferred", "deadline", "source_id", "source_title")
+
+
+def columns(name: str) -> tuple[str, ...]:
+    """The columns of a table, in order (chart CSVs: "charts")."""
+    return CHART_COLUMNS if name == "charts" else _COLUMNS[name]
+
+
+_COLUMNS = {
+    "observations": ("id", "province_id", "province_name_vi", "province_name_en", "indicator_id",
+                     "indicator_label_vi", "indicator_label_en", "pillar_id", "value", "unit", "qualifier", "as_of",
+                     "as_of_start", "as_of_end", "as_of_inferred", "source_id", "source_title", "quote", "quote_en",
+                     "note_vi", "note_en"),
+    "indicators": ("id", "pillar_id", "label_vi", "label_en", "definition_vi", "definition_en", "unit",
+                   "higher_is_better", "comparable", "related"),
+    "targets": ("id", "province_id", "indicator_id", "value", "unit", "direction", "deadline", "source_id", "quote",
+                "quote_en"),
+    "events": ("id", "province_id", "date", "kind", "title_vi", "title_en", "source_id", "quote", "quote_en"),
+    "sources": ("id", "title", "title_en", "outlet_vi", "outlet_en", "url", "language", "published", "provinces",
+                "observations"),
+}
 
 
 def tables(data: Dataset) -> list[Table]:
     """Every downloadable table, in the order the data page lists them."""
-    ind, src, prov = data.indicators, data.sources, data.provinces
-    observations = pd.DataFrame([{
-        "id": o.id, "province_id": o.province, "province_name_vi": prov[o.province].name.vi,
-        "province_name_en": prov[o.province].name.en, "indicator_id": o.indicator,
-        "indicator_label_vi": ind[o.indicator].label.vi, "indicator_label_en": ind[o.indicator].label.en,
-        "pillar_id": ind[o.indicator].pillar, "value": _plain(o.value), "unit": ind[o.indicator].unit,
-        "qualifier": o.qualifier, "as_of": o.as_of.text, "as_of_start": o.as_of.start.isoformat(),
-        "as_of_end": o.as_of.end.isoformat(), "source_id": o.source, "source_title": src[o.source].title,
-        "quote": o.quote, "note_vi": o.note.vi if o.note else "", "note_en": o.note.en if o.note else "",
-    } for o in data.observations], dtype=object)
-    obs_cols = {
-        "id": _ID, "province_id": _PROV, "province_name_vi": _c("Tên tỉnh (tiếng Việt)", "Province name (Vietnamese)"),
-        "province_name_en": _c("Tên tỉnh (tiếng Anh)", "Province name (English)"), "indicator_id": _IND,
-        "indicator_label_vi": _c("Tên chỉ số (tiếng Việt)", "Indicator label (Vietnamese)"),
-        "indicator_label_en": _c("Tên chỉ số (tiếng Anh)", "Indicator label (English)"),
-        "pillar_id": _c("Trụ cột", "Pillar"),
-        "value": _c("Giá trị dạng máy đọc (dấu chấm thập phân, không phân cách hàng nghìn)",
-                    "Machine-readable value (decimal point, no thousands separator)"),
-        "unit": _c("Đơn vị: percent, percentage-points, count, rank, hectares, vnd",
-                   "Unit: percent, percentage-points, count, rank, hectares, vnd"),
-        "qualifier": _c("exact, over (hơn), about (khoảng), at-least (ít nhất), up-to (tối đa)",
-                        "exact, over, about, at-least, up-to"),
-        "as_of": _c("Thời điểm hoặc kỳ số liệu như bài báo nêu (ISO 8601)", "Date or period of the figure (ISO 8601)"),
-        "as_of_start": _c("Ngày đầu của kỳ", "First day of the period"),
-        "as_of_end": _c("Ngày cuối của kỳ", "Last day of the period"),
-        "source_id": _SRC, "source_title": _c("Tiêu đề bài báo nguồn", "Title of the source article"),
-        "quote": _QUOTE, "note_vi": _c("Ghi chú (tiếng Việt)", "Note (Vietnamese)"),
-        "note_en": _c("Ghi chú (tiếng Anh)", "Note (English)"),
-    }
-    indicators = pd.DataFrame([{
-        "id": i.id, "pillar_id": i.pillar, "label_vi": i.label.vi, "label_en": i.label.en,
-        "definition_vi": i.definition.vi, "definition_en": i.definition.en, "unit": i.unit,
-        "higher_is_better": "" if i.higher_is_better is None else str(i.higher_is_better).lower(),
-        "comparable": str(i.comparable).lower(),
-        "related": " ".join(r.indicator for r in i.related),
-    } for i in ind.values()], dtype=object)
-    ind_cols = {
-        "id": _IND, "pillar_id": _c("Trụ cột", "Pillar"), "label_vi": _c("Tên (tiếng Việt)", "Label (Vietnamese)"),
-        "label_en": _c("Tên (tiếng Anh)", "Label (English)"),
-        "definition_vi": _c("Định nghĩa (tiếng Việt)", "Definition (Vietnamese)"),
-        "definition_en": _c("Định nghĩa (tiếng Anh)", "Definition (English)"), "unit": obs_cols["unit"],
-        "higher_is_better": _c("true nếu cao hơn là tốt hơn; trống nếu không xác định",
-                               "true when higher is better; empty when neither"),
-        "comparable": _c("true nếu hai tỉnh dùng cùng định nghĩa", "true when both provinces use one definition"),
-        "related": _c("Các chỉ số gần nghĩa nhưng khác định nghĩa", "Close indicators with a different definition"),
-    }
-    targets = pd.DataFrame([{
-        "id": t.id, "province_id": t.province, "indicator_id": t.indicator, "value": _plain(t.value),
-        "unit": ind[t.indicator].unit, "direction": t.direction, "deadline": t.deadline.text,
-        "source_id": t.source, "quote": t.quote,
-    } for t in data.targets.values()], dtype=object)
-    tgt_cols = {"id": _ID, "province_id": _PROV, "indicator_id": _IND,
-                "value": _c("Giá trị mục tiêu", "Target value"), "unit": obs_cols["unit"],
-                "direction": _c("at-least (đạt ít nhất), at-most (không quá, ví dụ thứ hạng), exact",
-                                "at-least, at-most (e.g. a rank), exact"),
-                "deadline": _c("Thời hạn (ISO 8601)", "Deadline (ISO 8601)"), "source_id": _SRC, "quote": _QUOTE}
-    events = pd.DataFrame([{
-        "id": e.id, "province_id": e.province, "date": e.date.text, "kind": e.kind,
-        "title_vi": e.title.vi, "title_en": e.title.en, "source_id": e.source, "quote": e.quote,
-    } for e in data.events.values()], dtype=object)
-    evt_cols = {"id": _ID, "province_id": _PROV, "date": _c("Ngày hoặc kỳ (ISO 8601)", "Date or period (ISO 8601)"),
-                "kind": _c("Loại sự kiện", "Kind of event"),
-                "title_vi": _c("Tiêu đề (tiếng Việt)", "Title (Vietnamese)"),
-                "title_en": _c("Tiêu đề (tiếng Anh)", "Title (English)"), "source_id": _SRC, "quote": _QUOTE}
-    sources = pd.DataFrame([{
-        "id": s.id, "title": s.title, "outlet_vi": s.outlet.vi if s.outlet else "",
-        "outlet_en": s.outlet.en if s.outlet else "", "language": s.language,
-        "published": s.published.text, "provinces": " ".join(s.provinces),
-        "observations": len(data.of_source(s.id)),
-    } for s in src.values()], dtype=object)
-    src_cols = {"id": _SRC, "title": _c("Tiêu đề", "Title"),
-                "outlet_vi": _c("Cơ quan báo chí (trống nếu bài không ghi)",
-                                "Outlet, in Vietnamese (empty where the text does not name it)"),
-                "outlet_en": _c("Cơ quan báo chí, tên tiếng Anh", "Outlet, in English"),
-                "language": _c("Ngôn ngữ", "Language"),
-                "published": _c("Ngày hoặc kỳ đăng bài suy ra từ nội dung",
-                                "Publication date or period inferred from the text"),
-                "provinces": _c("Tỉnh được đề cập", "Provinces covered"),
-                "observations": _c("Số con số lấy từ bài", "Number of figures taken from the article")}
-    return [
-        Table("observations", _c("Số liệu", "Observations"), obs_cols, observations),
-        Table("indicators", _c("Chỉ số", "Indicators"), ind_cols, indicators),
-        Table("targets", _c("Mục tiêu", "Targets"), tgt_cols, targets),
-        Table("events", _c("Sự kiện", "Events"), evt_cols, events),
-        Table("sources", _c("Nguồn", "Sources"), src_cols, sources),
-    ]
+    return [Table(name, _COLUMNS[name], tuple(_TABLES[name](data))) for name in TABLES]
 
 
-def chart_csv(fig: Figure) -> bytes:
-    """The numbers behind one chart, machine-readable and language-neutral."""
-    return _rows_csv(tuple(fig.rows))
+def chart_csv(data: Dataset, view: ChartView) -> bytes:
+    """The numbers behind one chart, with qualifier, unit and readable names; the same in both languages."""
+    out = []
+    for row in view.rows:
+        item, obs = row.record, row.observation
+        ind, prov = data.indicators[item.indicator], data.provinces[item.province]
+        out.append({"kind": "observation" if obs else "target", "province_id": item.province,
+                    "province_name_vi": prov.name.vi, "province_name_en": prov.name.en,
+                    "indicator_id": item.indicator, "indicator_label_vi": ind.label.vi,
+                    "indicator_label_en": ind.label.en, "value": _plain(row.value),
+                    "qualifier": obs.qualifier if obs else row.target.direction,  # type: ignore[union-attr]
+                    "unit": ind.unit, "as_of": obs.as_of.text if obs else "",
+                    "as_of_inferred": obs.inferred if obs else "",
+                    "deadline": row.target.deadline.text if row.target else "", "source_id": item.source,
+                    "source_title": data.sources[item.source].title})
+    return _csv(CHART_COLUMNS, out)
 
 
-@functools.lru_cache(maxsize=4096)  # the preview redraws the same rows on every save
-def _rows_csv(rows: tuple) -> bytes:
-    frame = pd.DataFrame([row.csv() for row in rows], dtype=object)
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+def _csv(columns: tuple[str, ...], rows: tuple[dict, ...] | list[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()}
+                     for row in rows)
+    return (BOM + buffer.getvalue()).encode("utf-8")

@@ -2,14 +2,18 @@
 
 The only module that imports vl_convert, and it imports nothing heavier, so the worker processes
 that draw start quickly. Each drawing is cached on disk, keyed by what it is drawn from and the
-renderer's version. A cold build has hundreds to draw, and vl-convert draws one at a time per
-process, so misses are spread over one worker process per core; a handful is drawn in-process.
+renderer's version and a hash of this very module (so a change to the drawing code can never serve
+a stale drawing); each file is written atomically and checked when read, and a full build prunes
+the drawings it no longer uses. A cold build has hundreds to draw, and vl-convert draws one at a
+time per process, so misses are spread over one worker process per core; a handful is drawn in-process.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -17,12 +21,13 @@ import vl_convert as vlc
 
 from . import workers
 
-SVG_FORM = 2  # bump when the SVG post-processing below changes, to refresh the disk cache
 POOL_FROM = 24  # fewer misses than this are drawn in-process: starting workers costs about 0.5 s
 
 
-def draw(charts: list[tuple[dict, dict]], cards: list[str], cache: Path | None) -> tuple[list[str], list[bytes]]:
-    """SVG for each (Vega-Lite spec, d3 number locale) and PNG for each card SVG, in order."""
+def draw(charts: list[tuple[dict, dict]], cards: list[str],
+         cache: Path | None) -> tuple[list[str], list[bytes], set[str]]:
+    """SVG for each (Vega-Lite spec, d3 number locale) and PNG for each card SVG, in order, and the
+    names of the cache files they are kept under."""
     jobs = [("svg", json.dumps(spec, sort_keys=True, ensure_ascii=False), json.dumps(locale, sort_keys=True))
             for spec, locale in charts] + [("png", svg, "") for svg in cards]
     files = [cache / f"{_key(job)}.{job[0]}" if cache else None for job in jobs]
@@ -32,19 +37,45 @@ def draw(charts: list[tuple[dict, dict]], cards: list[str], cache: Path | None) 
     for n, result in zip(missing, drawn, strict=True):
         done[n] = result
         if files[n]:
-            files[n].parent.mkdir(parents=True, exist_ok=True)
-            files[n].write_bytes(result.encode("utf-8") if isinstance(result, str) else result)
-    return [str(d) for d in done[:len(charts)]], [bytes(d) for d in done[len(charts):]]  # type: ignore[arg-type]
+            _write(files[n], result.encode("utf-8") if isinstance(result, str) else result)
+    svgs, pngs = [str(d) for d in done[:len(charts)]], [bytes(d) for d in done[len(charts):]]  # type: ignore[arg-type]
+    return svgs, pngs, {file.name for file in files if file}
+
+
+def prune(cache: Path, keep: set[str]) -> None:
+    """Remove every cached drawing not in keep (after a full build: what it did not use)."""
+    for file in cache.glob("*.*"):
+        if file.name not in keep and file.suffix in (".svg", ".png"):
+            file.unlink(missing_ok=True)
+
+
+@functools.cache
+def _version() -> str:
+    """What a drawing depends on besides its input: the renderer and this module's code."""
+    return f"{vlc.__version__}|{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
 
 
 def _key(job: tuple[str, str, str]) -> str:
-    return hashlib.sha256("|".join((vlc.__version__, str(SVG_FORM), *job)).encode()).hexdigest()[:32]
+    return hashlib.sha256("|".join((_version(), *job)).encode()).hexdigest()[:32]
 
 
 def _read(file: Path | None) -> str | bytes | None:
-    if file is None or not file.exists():
+    """A cached drawing, or None when it is missing or was left unfinished."""
+    if file is None or not file.is_file():
         return None
-    return file.read_text(encoding="utf-8") if file.suffix == ".svg" else file.read_bytes()
+    body = file.read_bytes()
+    if file.suffix == ".svg":
+        text = body.decode("utf-8", errors="replace")
+        return text if text.startswith("<svg") and text.rstrip().endswith("</svg>") else None
+    return body if body.startswith(b"\x89PNG") and body.endswith(b"IEND\xaeB`\x82") else None
+
+
+def _write(file: Path, body: bytes) -> None:
+    """Write a drawing whole or not at all: a scratch file, then one rename."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    scratch = file.with_name(f".{file.name}.{os.getpid()}.new")
+    scratch.write_bytes(body)
+    os.replace(scratch, file)
 
 
 def _draw(job: tuple[str, str, str]) -> str | bytes:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .messages import say
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the input, at a place in a file."""
+    """One thing wrong with the input, at a place in a file (line 0: an option, not a file)."""
 
     path: str
     line: int
@@ -16,6 +19,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.line:
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 
@@ -23,7 +28,7 @@ class Note(Problem):
     """Something a reporter should know that is not an error (e.g. sources that disagree)."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: note: {self.message}"
+        return f"{self.path}:{self.line}:{self.col}: {say('note')}: {self.message}"
 
 
 class BuildError(Exception):
@@ -39,5 +44,17 @@ def _order(problem: Problem) -> tuple[str, int, int, str]:
 
 
 def one_of(names: Iterable[str]) -> str:
-    """List valid names for a message: "valid ones are: a, b, c"."""
+    """Valid names for a message, comma-separated: "a, b, c"."""
     return ", ".join(sorted(names))
+
+
+def report(problems: list[Problem], out_name: str, checked: bool = False) -> int:
+    """Print every problem as path:line:col: message and how many there were; return 1.
+
+    After a build (not a check) say that the output folder was left as it was.
+    """
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(say("problems_found_check" if checked else "problems_found", count=len(problems), out=out_name),
+          file=sys.stderr)
+    return 1

@@ -1,12 +1,21 @@
-"""The fact-check: every quote stands verbatim in its archived article and states its value."""
+"""The fact-check: every quote stands verbatim in its archived article and states its value,
+every value makes sense for its unit, and a stated period ends by the article's publication."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from . import i18n
+from .errors import Problem
+from .messages import say
+from .records import Event, Observation, Target
+
+if TYPE_CHECKING:
+    from .data import Dataset
 
 _SCALES = {"vi": ((10**9, ("tỷ",)), (10**6, ("triệu",)), (10**3, ("nghìn", "ngàn"))),
            "en": ((10**9, ("billion",)), (10**6, ("million",)), (10**3, ("thousand",)))}
@@ -73,3 +82,44 @@ def separator_slip(quote: str, value: float) -> str | None:
     if len(decimals) == 3 and re.search(rf"(?<![\d.,]){re.escape(text)}(?!\d)", normalise(quote)):
         return whole + decimals
     return None
+
+
+def values(data: Dataset) -> Iterator[Problem]:
+    """Values must make sense for their indicator's unit; a stated period must end by publication."""
+    for obs in data.observations:
+        source = data.sources.get(obs.source)
+        if source and obs.as_of is not None and not obs.inferred and obs.as_of.end > source.published.end:
+            yield Problem(*obs.at("as_of"), say("as_of_after_publication", as_of=obs.as_of, published=source.published))
+    for record in [*data.observations, *data.targets.values()]:
+        indicator = data.indicators.get(record.indicator)
+        if indicator is None:
+            continue
+        where, value = record.at("value"), record.value
+        if slip := separator_slip(record.quote, value):
+            yield Problem(*where, say("value_separator", value=f"{value:g}", fix=slip))
+        elif indicator.unit == "percent" and not 0 <= value <= 100 and not indicator.allow_over_100:
+            yield Problem(*where, say("value_percent_range", value=f"{value:g}", indicator=indicator.id))
+        elif indicator.unit in ("count", "rank") and value != int(value):
+            yield Problem(*where, say("value_whole", value=f"{value:g}", indicator=indicator.id, unit=indicator.unit))
+        elif indicator.unit == "rank" and indicator.rank_of and not 1 <= value <= indicator.rank_of:
+            yield Problem(*where, say("value_rank_range", value=f"{value:g}", rank_of=indicator.rank_of))
+
+
+def quotes(data: Dataset) -> Iterator[Problem]:
+    """The quote is in the archived article, and it states the value."""
+    for record in [*data.observations, *data.targets.values(), *data.events.values()]:
+        text = data.archive.get(record.source)
+        if text is None:
+            continue
+        quote = normalise(record.quote)
+        if quote not in text:
+            yield Problem(*record.at("quote"), say("quote_not_found", file=data.sources[record.source].file))
+        elif isinstance(record, Event) or record.indicator not in data.indicators:
+            continue
+        elif not states(quote, record.value, *_unit_lang(data, record)) and not separator_slip(quote, record.value):
+            forms = say("or").join(f'"{f}"' for f in renderings(record.value)[-2:])
+            yield Problem(*record.at("quote"), say("quote_no_value", value=f"{record.value:g}", forms=forms))
+
+
+def _unit_lang(data: Dataset, record: Observation | Target) -> tuple[str, str]:
+    return data.indicators[record.indicator].unit, data.sources[record.source].language

@@ -5,12 +5,16 @@ from __future__ import annotations
 import functools
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_compact_decimal, format_decimal
 
 from .period import Period
+
+if TYPE_CHECKING:
+    from .content import Formats
 
 LANGS = ("vi", "en")
 
@@ -20,10 +24,6 @@ D3_FORMAT_LOCALES = {
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
 }
 
-_QUALIFIERS = {
-    "vi": {"exact": "", "over": "hơn ", "about": "khoảng ", "at-least": "ít nhất ", "up-to": "tối đa "},
-    "en": {"exact": "", "over": "over ", "about": "about ", "at-least": "at least ", "up-to": "up to "},
-}
 _DAY = {"vi": "'ngày' d 'tháng' M 'năm' y", "en": "d MMMM y"}
 _MONTH = {"vi": "'tháng' M 'năm' y", "en": "MMMM y"}
 _YEAR = {"vi": "'năm' y", "en": "y"}
@@ -49,31 +49,33 @@ def number(value: float, lang: str) -> str:
     return format_decimal(exact, locale=lang, decimal_quantization=False)
 
 
-@functools.cache
-def value(amount: float, unit: str, lang: str, qualifier: str = "exact", rank_of: int | None = None) -> str:
+def value(amount: float, unit: str, lang: str, formats: Formats, qualifier: str = "exact",
+          rank_of: int | None = None) -> str:
     """A figure as a reader should see it: "hơn 3 triệu", "56,83%", "thứ 7/63", "7th of 63"."""
-    return _QUALIFIERS[lang][qualifier] + _bare(amount, unit, lang, rank_of)
+    return formats.qualifier[qualifier](lang).format(v=_bare(amount, unit, lang, formats, rank_of))
 
 
-def _bare(amount: float, unit: str, lang: str, rank_of: int | None) -> str:
-    if unit == "percent":
-        return number(amount, lang) + "%"
-    if unit == "percentage-points":
-        return number(amount, lang) + (" điểm %" if lang == "vi" else " percentage points")
+def gap_unit(unit: str) -> str:
+    """The unit of a difference between two figures: percent -> percentage points, rank -> places."""
+    return {"percent": "percentage-points", "rank": "places"}.get(unit, unit)
+
+
+def _bare(amount: float, unit: str, lang: str, formats: Formats, rank_of: int | None) -> str:
+    pattern = formats.unit
     if unit == "rank":
         n = int(amount)
-        if lang == "vi":
-            return f"thứ {n}/{rank_of}" if rank_of else f"thứ {n}"
-        ordinal = f"{n}{_ORDINAL[Locale('en').ordinal_form(n)]}"
-        return f"{ordinal} of {rank_of}" if rank_of else ordinal
-    if unit == "hectares":
-        return number(amount, lang) + " ha"
+        nth = f"{n}{_ORDINAL[Locale('en').ordinal_form(n)]}" if lang == "en" else str(n)
+        return pattern["rank" if rank_of else "rank-alone"](lang).format(n=n, nth=nth, of=rank_of)
     if unit == "vnd":
-        words = format_compact_decimal(amount, format_type="long", locale=lang, fraction_digits=2)
-        return f"{words} đồng" if lang == "vi" else f"{words} dong"
-    if amount >= 1_000_000 and amount % 1_000_000 == 0:
-        return format_compact_decimal(amount, format_type="long", locale=lang)
-    return number(amount, lang)
+        return pattern["vnd"](lang).format(n=_compact(amount, lang, 2))
+    if unit == "count" and amount >= 1_000_000 and amount % 1_000_000 == 0:
+        return pattern["millions"](lang).format(n=_compact(amount, lang, 0))
+    return pattern[unit](lang).format(n=number(amount, lang))
+
+
+@functools.cache
+def _compact(amount: float, lang: str, digits: int) -> str:
+    return format_compact_decimal(amount, format_type="long", locale=lang, fraction_digits=digits)
 
 
 @functools.cache

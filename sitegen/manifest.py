@@ -9,6 +9,7 @@ This module imports only the standard library, so the check costs a few hundredt
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -18,30 +19,50 @@ from pathlib import Path
 from .config import Config
 
 INPUTS = ("data", "content", "templates")
-LIBRARIES = ("jinja2", "markdown", "pyyaml", "altair", "pandas", "vl-convert-python", "babel", "pydantic", "nh3")
+LIBRARIES = ("jinja2", "markdown", "pyyaml", "altair", "vl-convert-python", "babel", "pydantic", "nh3", "markupsafe")
 
 
 def _where(config: Config) -> Path:
     key = hashlib.sha256(str(config.out).encode()).hexdigest()[:16]
-    return config.root / ".cache" / "builds" / f"{key}.json"
+    return config.caches / "builds" / f"{key}.json"
+
+
+def folders(base: Path, names: list[str], skip: str | None = None, digest: hashlib.blake2b | None = None) -> bytes:
+    """A digest of every file (path and bytes) under base/name for each name, but those under skip."""
+    digest = digest or hashlib.blake2b(digest_size=20)
+    for name in names:
+        for path in sorted((base / name).rglob("*")):
+            relative = path.relative_to(base).as_posix()
+            if path.is_file() and "__pycache__" not in path.parts and not (skip and relative.startswith(skip)):
+                digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+@functools.cache  # the libraries of a running process do not change
+def _versions() -> bytes:
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=none")
+    return "\0".join(found).encode()
 
 
 def fingerprint(config: Config) -> str:
     """A hash of everything a build reads: inputs, code, library versions and options."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{config.base_url}\0".encode())  # the record itself is kept per output folder
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none\0".encode())
+    digest.update(_versions())
     code = Path(__file__).parent
-    files = [(config.root, folder) for folder in INPUTS] + [(code.parent, code.name)]
-    for base, folder in files:
-        for path in sorted((base / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    folders(config.root, list(INPUTS), digest=digest)
+    folders(code.parent, [code.name], digest=digest)
     return digest.hexdigest()
+
+
+def owned(config: Config) -> bool:
+    """True when config.out is the project's site/, or an earlier build of this project wrote it."""
+    return config.default_out or _where(config).is_file()
 
 
 def _written(out: Path) -> dict[str, list[int]]:

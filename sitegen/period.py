@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .messages import say
+
 _PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -29,13 +31,13 @@ class Period:
 def parse(value: object) -> Period:
     """Parse "2024-09-15", "2024-09", "2024" or "START/END"; raise ValueError in plain words."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ValueError(f"must be a date written as text such as \"2024-09-15\", got {value!r}")
+        raise ValueError(say("date_not_text", got=repr(value)))
     text = str(value).strip()
     if "/" in text:
         first, _, last = text.partition("/")
         start, end = _part(first, text), _part(last, text)
         if start[0] > end[1]:
-            raise ValueError(f"the period \"{text}\" ends before it starts")
+            raise ValueError(say("period_backwards", text=text))
         return Period(end=end[1], start=start[0], precision="span", text=text)
     start, end, precision = _part(text, text)
     return Period(end=end, start=start, precision=precision, text=text)
@@ -44,8 +46,7 @@ def parse(value: object) -> Period:
 def _part(part: str, whole: str) -> tuple[date, date, str]:
     match = _PART.match(part.strip())
     if not match:
-        raise ValueError(f"\"{whole}\" is not a date; write 2024-09-15, 2024-09, 2024 "
-                         "or a period such as 2024-01/2024-09")
+        raise ValueError(say("date_form", text=whole))
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
         if month is None:
@@ -55,4 +56,4 @@ def _part(part: str, whole: str) -> tuple[date, date, str]:
             return date(year, month, 1), date(year, month, last), "month"
         return date(year, month, day), date(year, month, day), "day"
     except ValueError:
-        raise ValueError(f"\"{whole}\" is not a real date (check the month and day)") from None
+        raise ValueError(say("date_unreal", text=whole)) from None

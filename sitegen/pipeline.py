@@ -1,129 +1,160 @@
-"""The whole build on one screen: load → model → render → write."""
+"""The whole build on one screen: load → model → render → write.
+
+`check` is the same load and render, with nothing drawn and nothing written, so it finds every
+problem a build would, at the same place, in one run.
+"""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import chartbook, compare, content, data, output, render, site
+from . import chartbook, compare, content, data, output, render, site, stories
 from .components import Components
 from .config import Config
+from .content import ChartDef, SiteText, Story
 from .errors import BuildError, Problem
 from .i18n import D3_FORMAT_LOCALES, LANGS, count_words
 from .memo import Memo
+from .messages import say
+from .outputs import assets, cards, discovery
+
+
+@dataclass(frozen=True)
+class Model:
+    """Everything a build needs, loaded, checked and compared before anything is rendered."""
+
+    data: data.Dataset
+    text: SiteText
+    charts: dict[str, ChartDef]
+    stories: list[Story]
+    prose: list[Story]  # content/pages/: the method text, the about page…
+    provinces: list[str]  # the provinces compared (not the national average), in data order
+    comparisons: dict[str, compare.Comparison]  # by indicator id
+    progress: dict[str, compare.Progress]  # by target id
+
+
+def load(config: Config) -> tuple[Model | None, list[Problem]]:
+    """Load and check data/ and content/; the model (None if the site text is unusable) and every problem."""
+    dataset, problems = data.load(config.root)
+    text = content.load_site_text(config.root, problems)
+    defs = content.load_chart_defs(config.root, problems, dataset.broken)
+    stories_ = content.load_stories(config.root, problems, "stories")
+    prose = content.load_stories(config.root, problems, "pages")
+    problems += _required_prose(prose)
+    charts = chartbook.definitions(dataset, defs, problems)
+    if text is None:
+        return None, problems
+    problems += _described(text)
+    text = text.filled({"source_count": {lang: count_words(len(dataset.sources), lang) for lang in LANGS}})
+    provinces = compare.provinces_compared(dataset)
+    return Model(dataset, text, charts, stories_, prose, provinces,
+                 {i.id: compare.compare(dataset, i, provinces) for i in dataset.indicators.values()},
+                 {t.id: compare.progress(dataset, t) for t in dataset.targets.values()}), problems
+
+
+def _required_prose(prose: list[Story]) -> list[Problem]:
+    have = {(p.key, p.lang) for p in prose}
+    return [Problem(f"content/pages/{key}.{lang}.md", 1, 1, say("page_missing", key=key))
+            for key in site.EMBEDDED_PROSE for lang in LANGS if (key, lang) not in have]
+
+
+def _described(text: SiteText) -> list[Problem]:
+    """Every column of every download must be described in content/site.yaml, and only those."""
+    from .downloads import TABLES, columns
+
+    problems = []
+    for name in (*TABLES, "charts"):
+        described = text.downloads.get(name)
+        missing = [c for c in columns(name) if described is None or c not in described.columns]
+        extra = [c for c in (described.columns if described else ()) if c not in columns(name)]
+        if missing or extra:
+            problems.append(Problem(*(described or text).at("columns" if described else "downloads"),
+                                    say("columns_described", table=name, missing=", ".join(missing) or "–",
+                                        extra=", ".join(extra) or "–")))
+    return problems
 
 
 @dataclass
-class Model:
-    """Everything a build needs, loaded and checked before anything is rendered."""
+class Rendered:
+    """The site as bytes by path, the problems found while rendering, and the drawings it used."""
 
-    data: data.Dataset
-    text: content.SiteText
-    charts: dict[str, content.ChartDef]
-    stories: list[content.Story]
-    pages_md: list[content.Story]
+    files: dict[str, bytes] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    drawings: set[str] = field(default_factory=set)
 
 
-def load(config: Config) -> Model:
-    """Load data/ and content/, reporting every problem of both in one BuildError."""
-    problems: list[Problem] = []
-    try:
-        dataset = data.load(config.root)
-    except BuildError as exc:
-        problems += exc.problems
-        dataset = None
-    text = content.load_site_text(config.root, problems)
-    defs = content.load_chart_defs(config.root, problems)
-    stories = content.load_stories(config.root, problems, "stories")
-    pages_md = content.load_stories(config.root, problems, "pages")
-    if dataset is not None:
-        problems += content.check_chart_defs(defs, dataset)
-    if problems or dataset is None or text is None:
-        raise BuildError(problems)
-    text = text.filled({"source_count": {lang: count_words(len(dataset.sources), lang) for lang in LANGS}})
-    return Model(dataset, text, chartbook.definitions(dataset, defs), stories, pages_md)
-
-
-def render_site(config: Config, model: Model, memo: Memo | None = None) -> dict[str, bytes]:
+def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bool = True) -> Rendered:
     """Render every page, chart, download and asset to bytes in memory (reusing memo's pages)."""
-    from . import drawing  # vl-convert and pandas load only for a build, not for `check`
-    from .downloads import chart_csv, tables
+    from . import downloads, drawing  # vl-convert loads only for a build that draws
 
-    figures = {f"{c.id}:{lang}": chartbook.figure(model.data, c, lang)
-               for c in model.charts.values() for lang in LANGS}
-    pages = site.pages(model.data, model.text, model.stories, model.charts)
-    downloads = tables(model.data)
+    views = {(c.id, lang): chartbook.view(model.data, c, lang, model.text.formats)
+             for c in model.charts.values() for lang in LANGS}
+    pages = site.pages(model.data, model.text, model.stories, model.prose, model.charts)
+    tables = downloads.tables(model.data)
     env = render.environment(config, model.text, {
-        "data": model.data, "cmp": compare, "sentence": chartbook.sentence, "tables": downloads,
-        "home_charts": [c.id for c in model.charts.values() if c.home],
-        "pages": {(p.path, p.lang) for p in pages}})
-    cards = _cards(model, pages, env)
-    svgs, pngs = drawing.draw([(f.spec, D3_FORMAT_LOCALES[f.lang]) for f in figures.values()],
-                              list(cards.values()), config.root / ".cache" / "drawings")
-    for fig, svg in zip(figures.values(), svgs, strict=True):
-        fig.svg = svg
-    problems: list[Problem] = []
-    parts = {lang: Components(model.data, figures, lang,
+        "data": model.data, "model": model, "tables": tables, "pages": {(p.path, p.lang) for p in pages},
+        "home_charts": [c.id for c in model.charts.values() if c.home]})
+    done = Rendered()
+    card_svgs = _collect(done, lambda: cards(model, pages, env), {})
+    if draw:
+        svgs, pngs, done.drawings = drawing.draw([(v.spec, D3_FORMAT_LOCALES[v.lang]) for v in views.values()],
+                                                 list(card_svgs.values()), config.caches / "drawings")
+        views = {key: replace(v, svg=svg) for (key, v), svg in zip(views.items(), svgs, strict=True)}
+        done.files.update(zip(card_svgs, pngs, strict=True))
+    parts = {lang: Components(model.data, views, lang,
                               lambda name, ctx, lang=lang: render.page(env, name, {"lang": lang, **ctx}))
              for lang in LANGS}
-    prose = render.stories([*model.stories, *model.pages_md], parts, problems)
-    if problems:
-        raise BuildError(problems)
-    files: dict[str, bytes] = {}
-    if memo is not None:
-        memo.refresh(config.root)
+    bodies = stories.bodies([*model.stories, *model.prose], parts, done.problems)
     for page in pages:
-        kept = memo.get(page.path, page.lang, page.template) if memo else None
-        if kept is None:
-            comps = parts[page.lang]
-            context = {"page": page, "lang": page.lang, "prose": prose, "figure": comps.figure,
-                       "chart": comps.chart, "claim": comps.claim, **page.context}
-            kept = render.page(env, page.template, context).encode("utf-8")
-            if memo is not None:
-                memo.put(page.path, page.lang, page.template, kept)
-        files[page.file] = kept
-    for table in downloads:
-        files.update(table.files())
-    for fig in figures.values():
-        files[f"data/charts/{fig.id}.csv"] = chart_csv(fig)
-    files.update(_assets(config, env))
-    files.update(_discovery(env, pages, model.stories))
-    files.update(zip(cards, pngs, strict=True))
-    return files
+        try:
+            done.files[_claim(done, page.file, page)] = _page(env, page, parts[page.lang], bodies, memo)
+        except BuildError as exc:
+            done.problems += exc.problems
+    for table in tables:
+        done.files.update(table.files())
+    for (chart_id, lang), view in views.items():
+        if lang == LANGS[0]:
+            done.files[f"data/charts/{chart_id}.csv"] = downloads.chart_csv(model.data, view)
+    done.files.update(_collect(done, lambda: assets(config, env), {}))
+    done.files.update(_collect(done, lambda: discovery(env, pages, model.stories), {}))
+    return done
 
 
-def _cards(model: Model, pages: list[site.Page], env) -> dict[str, str]:
-    """The social card of every page (embeds excepted), as SVG from templates/card.svg, by file."""
-    colours = [p.colour.light for p in model.data.provinces.values() if p.kind == "province"]
-    return {page.card: render.page(env, "card.svg", {
-        "lang": page.lang, "colours": colours, "lines": textwrap.wrap(page.title, 30)[:4],
-        "kicker": model.text.title(page.lang) if page.path else "",
-        "footer": model.text.strings["card_footer"](page.lang)}) for page in pages if not page.embed}
+def _collect(done: Rendered, make: Callable, empty: dict) -> dict:
+    """make()'s files, or empty with its problems added to done's."""
+    try:
+        return make()
+    except BuildError as exc:
+        done.problems += exc.problems
+        return empty
 
 
-def _discovery(env, pages: list[site.Page], stories: list[content.Story]) -> dict[str, bytes]:
-    """sitemap.xml, robots.txt and an Atom feed of stories per language."""
-    listed = [p for p in pages if not p.embed and p.path != "404.html"]
-    out = {"sitemap.xml": render.page(env, "sitemap.xml", {"lang": "vi", "site_pages": listed}),
-           "robots.txt": render.page(env, "robots.txt", {"lang": "vi"})}
-    for lang in LANGS:
-        mine = [s for s in stories if s.lang == lang]
-        name = ("en/" if lang == "en" else "") + "feed.xml"
-        out[name] = render.page(env, "feed.xml", {"lang": lang, "stories": mine})
-    return {name: body.encode("utf-8") for name, body in out.items()}
+def _page(env, page: site.Page, parts: Components, bodies: dict, memo: Memo | None) -> bytes:
+    kept = memo.get(page.path, page.lang, page.template) if memo else None
+    if kept is None:
+        context = {"page": page, "lang": page.lang, "bodies": bodies, "figure": parts.figure, "chart": parts.chart,
+                   "claim": parts.claim, "target": parts.target, **page.context}
+        kept = render.page(env, page.template, context).encode("utf-8")
+        if memo is not None:
+            memo.put(page.path, page.lang, page.template, kept)
+    return kept
 
 
-def _assets(config: Config, env) -> dict[str, bytes]:
-    out = {}
-    assets = config.root / "templates" / "assets"
-    for path in sorted(assets.rglob("*")):
-        if path.is_file():
-            name = path.relative_to(config.root / "templates").as_posix()
-            out[name] = (render.page(env, name, {"lang": "vi"}).encode("utf-8") if path.suffix == ".css"
-                         else path.read_bytes())
-    return out
+def _claim(done: Rendered, name: str, page: site.Page) -> str:
+    """The file a page is written to, unless another page took it already."""
+    if name in done.files:
+        done.problems.append(Problem(site.origin(page), 1, 1, say("path_twice", path=name)))
+    return name
+
+
+def check(config: Config) -> tuple[Model | None, list[Problem]]:
+    """Everything a build does but drawing and writing: the model and every problem, in one run."""
+    model, problems = load(config)
+    if model is not None:
+        problems += render_site(config, model, draw=False).problems
+    return model, problems
 
 
 def build(config: Config, write: Callable[[Path, dict[str, bytes]], None] = output.replace_site,
@@ -132,7 +163,15 @@ def build(config: Config, write: Callable[[Path, dict[str, bytes]], None] = outp
 
     The preview passes a memo (pages kept between builds) and a writer that writes only changes.
     """
-    model = load(config)
-    files = render_site(config, model, memo)
-    write(config.out, files)
+    if memo is not None:
+        memo.refresh(config.root)  # before anything is read: a save during the build is seen next time
+    model, problems = load(config)
+    rendered = render_site(config, model, memo, draw=not problems) if model is not None else Rendered()
+    if problems or rendered.problems or model is None:
+        raise BuildError([*problems, *rendered.problems])
+    write(config.out, rendered.files)
+    if config.cache is None:
+        from . import drawing
+
+        drawing.prune(config.caches / "drawings", rendered.drawings)
     return model

@@ -19,15 +19,14 @@ from urllib.parse import unquote
 
 import watchfiles
 from livereload import Server
-from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
 
 from . import output, pipeline
-from .cli import report
 from .config import Config
-from .errors import BuildError
+from .errors import BuildError, report
 from .memo import Memo
+from .messages import language, say
 
 _CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 
@@ -47,11 +46,11 @@ class Preview:
         try:
             pipeline.build(self.config, write=self.writer, memo=self.memo)
         except BuildError as exc:
-            report(exc, self.config)
+            report(exc.problems, self.config.out.name)
             self.problems = [str(p) for p in exc.problems]
             return False
         self.problems = []
-        print(f"rebuilt in {time.perf_counter() - started:.2f} s")
+        print(say("rebuilt", seconds=f"{time.perf_counter() - started:.2f}"))
         return True
 
     def __call__(self, environ: dict, start: Callable) -> Iterable[bytes]:
@@ -91,55 +90,63 @@ class Preview:
         return [body]
 
     def error_page(self, start: Callable) -> Iterable[bytes]:
+        # Plain HTML here on purpose: it must show even when the templates themselves are broken.
         items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in self.problems)
-        body = (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title>"
-                f"</head><body><main><h1>The build failed</h1><p>Fix these and save; this page reloads "
-                f"by itself. The published site is not affected.</p><ol>{items}</ol></main></body></html>")
+        body = (f"<!doctype html><html lang=\"{language()}\"><head><meta charset=\"utf-8\">"
+                f"<title>{html.escape(say('preview_failed_title'))}</title></head><body><main>"
+                f"<h1>{html.escape(say('preview_failed_title'))}</h1><p>{html.escape(say('preview_failed_help'))}</p>"
+                f"<ol>{items}</ol></main></body></html>")
         start("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
                                              ("Cache-Control", "no-store")])
         return [body.encode("utf-8")]
 
 
 class Saves(Watcher):
-    """livereload's watcher, told of saves by watchfiles instead of polling every 0.8 s.
+    """livereload's watcher, told of saves by watchfiles (inotify) instead of polling every 0.8 s.
 
-    watchfiles hands over the saves of a burst (an editor writing several files) as one batch once
-    the folders have been quiet for QUIET_MS, so a burst gives one rebuild; saves made during a
-    rebuild give one more, after it.
+    Only the watcher's public methods are overridden. watchfiles hands over the saves of a burst
+    (an editor writing several files) as one batch once the folders have been quiet for QUIET_MS,
+    so a burst gives one rebuild; saves made during a rebuild give one more, after it. Every
+    rebuild reloads the whole page: examine() answers with livereload's own "__livereload__"
+    path, which it never throttles and never treats as a stylesheet-only change.
     """
 
     QUIET_MS = 50
+    RELOAD = "__livereload__"
 
     def __init__(self, rebuild: Callable[[], bool]) -> None:
         super().__init__()
         self.rebuild = rebuild
+        self.folders: list[str] = []
         self.pending: set[str] = set()
         self.lock = threading.Lock()
+
+    def watch(self, path: str, func: Callable | None = None, delay: float | None = None,
+              ignore: Callable | None = None) -> None:
+        super().watch(path, func, delay, ignore)  # livereload watches the working folder if it sees none
+        self.folders.append(path)
 
     def start(self, callback: Callable[[], None]) -> bool:
         loop = IOLoop.current()
 
         def listen() -> None:
-            for batch in watchfiles.watch(*self._tasks, step=self.QUIET_MS):
+            for batch in watchfiles.watch(*self.folders, step=self.QUIET_MS):
                 with self.lock:
                     self.pending.update(path for _, path in batch)
                 loop.add_callback(callback)
 
         threading.Thread(target=listen, name="saves", daemon=True).start()
-        callback()  # sends livereload's own reload-on-restart, as its inotify watcher does
         return True  # livereload then leaves the watching to us
 
     def examine(self) -> tuple[str | None, float | None]:
-        """Rebuild once for every save not yet built; the path tells livereload to reload."""
-        if self._changes:  # livereload's own reload-on-restart
-            return self._changes.pop()
+        """Rebuild once for every save not yet built, then have livereload reload the page."""
         with self.lock:
             saved, self.pending = self.pending, set()
         if not saved:
             return None, None
         self.rebuild()
-        self.filepath = min(saved)
-        return self.filepath, None
+        self.filepath = self.RELOAD
+        return self.RELOAD, None
 
 
 def run(config: Config, host: str, port: int) -> int:
@@ -149,8 +156,6 @@ def run(config: Config, host: str, port: int) -> int:
     server = Server(app=preview, watcher=Saves(preview.rebuild))
     for folder in ("content", "data", "templates"):
         server.watch(str(config.root / folder))
-    # livereload skips a reload within 3 s of the last one; every rebuild must reach the browser.
-    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
-    print(f"previewing on http://{host}:{port}{config.base_path}")
+    print(say("previewing", url=f"http://{host}:{port}{config.base_path}"))
     server.serve(host=host, port=port, debug=False, open_url_delay=None, restart_delay=0)
     return 0

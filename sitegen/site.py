@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .content import ChartDef, SiteText, Story
 from .data import Dataset
 from .i18n import LANGS
+
+EMBEDDED_PROSE = {"method": "sources/"}  # prose pages shown inside another page; the rest get <key>/
 
 
 @dataclass(frozen=True)
@@ -18,7 +21,7 @@ class Page:
     lang: str
     template: str
     title: str
-    context: dict[str, Any] = field(default_factory=dict, compare=False)
+    context: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def file(self) -> str:
@@ -27,7 +30,7 @@ class Page:
         return prefix + (self.path if self.path.endswith(".html") else self.path + "index.html")
 
     @property
-    def embed(self) -> bool:
+    def is_embed(self) -> bool:
         """Embed pages hold one chart for other sites' iframes; they stay out of the sitemap."""
         return self.path.startswith("embed/")
 
@@ -37,7 +40,8 @@ class Page:
         return f"cards/{self.lang}/{self.path.strip('/').replace('/', '--').removesuffix('.html') or 'home'}.png"
 
 
-def pages(data: Dataset, text: SiteText, stories: list[Story], charts: dict[str, ChartDef]) -> list[Page]:
+def pages(data: Dataset, text: SiteText, stories: list[Story], prose: list[Story],
+          charts: dict[str, ChartDef]) -> list[Page]:
     """Every page of the site in both languages."""
     out = []
     for lang in LANGS:
@@ -56,16 +60,25 @@ def pages(data: Dataset, text: SiteText, stories: list[Story], charts: dict[str,
         for indicator in data.indicators.values():
             out.append(Page(f"indicators/{indicator.id}/", lang, "indicator.html", indicator.label(lang),
                             {"indicator": indicator}))
-        out.append(Page("indicators/", lang, "indicators.html", s("indicators"), {}))
-        out.append(Page("targets/", lang, "targets.html", s("targets"), {}))
-        out.append(Page("timeline/", lang, "timeline.html", s("timeline"), {}))
-        out.append(Page("sources/", lang, "sources.html", s("sources"), {}))
-        out.append(Page("data/", lang, "data.html", s("data"), {}))
+        out.append(Page("indicators/", lang, "indicators.html", s("indicators")))
+        out.append(Page("targets/", lang, "targets.html", s("targets")))
+        out.append(Page("timeline/", lang, "timeline.html", s("timeline")))
+        out.append(Page("sources/", lang, "sources.html", s("sources")))
+        out.append(Page("data/", lang, "data.html", s("data")))
         out.append(Page("stories/", lang, "stories.html", s("stories"), {"stories": mine}))
         for story in mine:
             out.append(Page(f"stories/{story.key}/", lang, "story.html", story.title, {"story": story}))
-        out.append(Page("404.html", lang, "404.html", s("not_found"), {}))
+        for page in prose:
+            if page.lang == lang and page.key not in EMBEDDED_PROSE:
+                out.append(Page(f"{page.key}/", lang, "prose.html", page.title, {"story": page}))
+        out.append(Page("404.html", lang, "404.html", s("not_found")))
         for chart in charts.values():
             out.append(Page(f"embed/{chart.id}/", lang, "embed.html", chart.title(lang), {"chart_id": chart.id}))
     return out
 
+
+def origin(page: Page) -> str:
+    """What a page is made from, for a message about two things written to one path."""
+    found = page.context.get("story") or page.context.get("indicator") or page.context.get("pillar") \
+        or page.context.get("province")
+    return getattr(found, "path", None) or (f"'{found.id}'" if found is not None else f"templates/{page.template}")

@@ -7,12 +7,12 @@ duplicate keys (PyYAML would silently keep the last), non-UTF-8 text and binary 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import BuildError, Problem
+from .messages import say
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "seq", "map")
@@ -53,26 +53,21 @@ class Positions:
         return Problem(self.path, line, col, message)
 
 
-def load(path: Path, shown: str) -> tuple[Any, Positions]:
-    """Load one YAML file; raise BuildError with a located problem if it cannot be read."""
-    return loads(path.read_bytes(), shown)
-
-
 def loads(raw: bytes, shown: str) -> tuple[Any, Positions]:
     """Load YAML from a file's bytes (UTF-8 only)."""
-    return load_text(_decode(raw, shown), shown)
+    return load_text(decode(raw, shown), shown)
 
 
 def load_text(text: str, shown: str) -> tuple[Any, Positions]:
     """Load YAML from text (line numbers count from its first line)."""
     if not text.strip():
-        raise BuildError([Problem(shown, 1, 1, "the file is empty; it should hold a YAML list")])
+        raise BuildError([Problem(shown, 1, 1, say("yaml_empty"))])
     loader = _Loader(text)
     loader.name = shown
     try:
         node = loader.get_single_node()
         if node is None:
-            raise BuildError([Problem(shown, 1, 1, "the file holds no data; it should hold a YAML list")])
+            raise BuildError([Problem(shown, 1, 1, say("yaml_no_data"))])
         positions = Positions(shown)
         _check(node, (), positions, set())
         return loader.construct_document(node), positions
@@ -82,34 +77,31 @@ def load_text(text: str, shown: str) -> tuple[Any, Positions]:
         loader.dispose()
 
 
-def _decode(raw: bytes, shown: str) -> str:
+def decode(raw: bytes, shown: str) -> str:
+    """A file's bytes as text: UTF-8 only (a BOM is dropped); anything else is a located problem."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BuildError([Problem(shown, 1, 1, "the file is UTF-16 text; save it as UTF-8")])
+        raise BuildError([Problem(shown, 1, 1, say("file_utf16"))])
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise BuildError([Problem(shown, line, 1, "the file holds binary data, not text; "
-                                  "check that this is the YAML file you meant")])
+        raise BuildError([Problem(shown, line, 1, say("file_binary"))])
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise BuildError([Problem(shown, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
-                                  "save it as UTF-8")]) from None
+        raise BuildError([Problem(shown, line, col, say("file_not_utf8", byte=f"{raw[exc.start]:02x}"))]) from None
 
 
 def _check(node: yaml.Node, loc: tuple, positions: Positions, seen_nodes: set[int]) -> None:
     """Walk the node tree: record positions, refuse tags, aliases and duplicate keys."""
     if id(node) in seen_nodes:  # an alias: the composer shares the anchored node
-        raise _AliasRefused(problem="anchors and aliases (& and *) are not allowed in data files; "
-                            "write the value out", problem_mark=node.start_mark)
+        raise _AliasRefused(problem=say("yaml_alias"), problem_mark=node.start_mark)
     seen_nodes.add(id(node))
     positions.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if node.tag not in _PLAIN_TAGS:
-        raise yaml.MarkedYAMLError(problem=f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} "
-                                   "is not allowed in data files; remove it",
-                                   problem_mark=node.start_mark)
+        raise _Refused(problem=say("yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
+                       problem_mark=node.start_mark)
     if isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _check(item, loc + (index,), positions, seen_nodes)
@@ -118,26 +110,29 @@ def _check(node: yaml.Node, loc: tuple, positions: Positions, seen_nodes: set[in
         for key_node, value_node in node.value:
             key = key_node.value
             if key in seen:
-                raise yaml.MarkedYAMLError(
-                    problem=f"duplicate key '{key}' (first given on line {seen[key]}); "
-                    "keep only one", problem_mark=key_node.start_mark)
+                raise _Refused(problem=say("yaml_duplicate_key", key=key, line=seen[key]),
+                               problem_mark=key_node.start_mark)
             seen[key] = key_node.start_mark.line + 1
             positions.keys[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             _check(key_node, loc + ("\0key",), Positions(positions.path), seen_nodes)
             _check(value_node, loc + (key,), positions, seen_nodes)
 
 
-class _AliasRefused(yaml.MarkedYAMLError):
+class _Refused(yaml.MarkedYAMLError):
+    """Something a data file may not hold; its problem text is already the whole message."""
+
+
+class _AliasRefused(_Refused):
     pass
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    reason = exc.problem or "YAML syntax error"
+    reason = exc.problem or ""
     if "'\\t'" in reason or "\t" in (text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""):
-        reason = "a tab character is used for indentation; indent with spaces"
-    elif not isinstance(exc, _AliasRefused) and "not allowed" not in reason and "duplicate key" not in reason:
+        reason = say("yaml_tab")
+    elif not isinstance(exc, _Refused):
         context = f" {exc.context}" if exc.context else ""
-        reason = f"YAML syntax error: {reason}{context}; check the indentation, colons and quotes here"
+        reason = say("yaml_syntax", reason=f"{reason}{context}")
     return Problem(shown, line, col, reason)

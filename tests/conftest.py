@@ -11,6 +11,61 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1" and not os.environ.get("CI")
+# One drawing cache for every test build in every session: drawings are keyed by what they are drawn
+# from and by the drawing code, so sharing them is safe, and a test run draws each chart once.
+CACHE = ROOT / ".cache" / "tests"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+BROWSER = {"test_browser", "test_quality", "test_preview"}
+SLOW = {"test_properties", "test_builds_are_byte_identical", "test_no_broken_links_under_a_sub_path",
+        "test_the_server_binds_to_loopback_and_survives_malformed_requests",
+        "test_many_stories_convert_on_every_core_exactly_as_one_at_a_time",
+        "test_the_real_command_line_reports_without_a_traceback"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["SITEGEN_CACHE"] = str(CACHE)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark whole modules that drive a browser, and single tests that are slow (see pyproject.toml)."""
+    for item in items:
+        module = item.module.__name__ if item.module else ""
+        if module in BROWSER:
+            item.add_marker(pytest.mark.browser)
+        if module in SLOW or item.originalname in SLOW:
+            item.add_marker(pytest.mark.slow)
+
+
+def need_chromium() -> None:
+    """Skip a browser test where Chromium is missing, but fail it in CI, where it must run."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing at /usr/bin/chromium; `make test` installs it")
+        pytest.skip("needs Debian's chromium (make test installs it)")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under folder, by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def with_build_script(project: Path) -> Path:
+    """The project with the command line (build.py) beside its data, as a newsroom checkout has."""
+    (project / "build.py").write_bytes((ROOT / "build.py").read_bytes())
+    return project
 
 
 def make_project(tmp_path: Path, fixture: str = "mini", overlay: Path | None = None) -> Path:
@@ -30,9 +85,6 @@ def copy_real(tmp_path: Path) -> Path:
     project.mkdir()
     for name in ("data", "content", "templates"):
         shutil.copytree(ROOT / name, project / name)
-    cache = ROOT / ".cache"
-    if cache.exists():
-        shutil.copytree(cache, project / ".cache")
     return project
 
 

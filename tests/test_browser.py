@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from conftest import CHROMIUM, CHROMIUM_ARGS, need_chromium
+
 playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make test installs it)")
 
 PAGES = ["", "en/", "indicators/online-dossier-rate/", "en/indicators/dti-rank/", "compare/government/",
          "provinces/bac-ninh/", "targets/", "sources/", "data/"]
@@ -24,10 +24,9 @@ def base_url(served_site: tuple[str, Path]) -> str:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    need_chromium()
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -49,10 +49,12 @@ def test_chart_is_an_accessible_figure_with_table_and_csv(mini: Path) -> None:
     figure = re.search(r'<figure class="chart" id="chart-online".*?</figure>', html, re.S).group(0)
     assert 'aria-labelledby="chart-online-title"' in figure
     assert '<p class="chart-desc" id="chart-online-desc">' in figure
-    assert "Tỉnh Beta dẫn trước Tỉnh Alpha 20,2 điểm %" in figure
+    assert "Tỉnh Beta dẫn trước Tỉnh Alpha hơn 20 điểm phần trăm" in figure
     assert "<svg" in figure and "<details>" in figure and "<table>" in figure
     assert 'href="/data/charts/online.csv"' in figure
-    assert (mini / "data/charts/online.csv").read_text().startswith("kind,province_id,indicator_id,value")
+    csv = (mini / "data/charts/online.csv").read_bytes().decode("utf-8")
+    assert csv.startswith("\ufeffkind,province_id,province_name_vi,")  # a BOM, so Excel reads Vietnamese
+    assert "qualifier,unit" in csv.splitlines()[0] and ",92.5,exact,percent," in csv
 
 
 def test_raw_html_in_stories_is_sanitised(mini: Path) -> None:

@@ -6,8 +6,11 @@ from datetime import date
 
 import pytest
 
-from sitegen import i18n
+from conftest import ROOT
+from sitegen import content, i18n
 from sitegen.period import parse
+
+FORMATS = content.load_site_text(ROOT, []).formats  # the value formats of content/site.yaml
 
 
 @pytest.mark.parametrize(("amount", "unit", "qualifier", "vi", "en"), [
@@ -17,20 +20,21 @@ from sitegen.period import parse
     (14000, "count", "about", "khoảng 14.000", "about 14,000"),
     (10_000_000_000, "vnd", "over", "hơn 10 tỷ đồng", "over 10 billion dong"),
     (11638, "hectares", "exact", "11.638 ha", "11,638 ha"),
-    (2.32, "percentage-points", "exact", "2,32 điểm %", "2.32 percentage points"),
+    (2.32, "percentage-points", "exact", "2,32 điểm phần trăm", "2.32 percentage points"),
+    (19.9, "percentage-points", "nearly", "gần 19,9 điểm phần trăm", "nearly 19.9 percentage points"),
     (95, "percent", "at-least", "ít nhất 95%", "at least 95%"),
 ])
 def test_values(amount: float, unit: str, qualifier: str, vi: str, en: str) -> None:
-    assert i18n.value(amount, unit, "vi", qualifier) == vi
-    assert i18n.value(amount, unit, "en", qualifier) == en
+    assert i18n.value(amount, unit, "vi", FORMATS, qualifier) == vi
+    assert i18n.value(amount, unit, "en", FORMATS, qualifier) == en
 
 
 @pytest.mark.parametrize(("rank", "vi", "en"), [(1, "thứ 1/63", "1st of 63"), (2, "thứ 2/63", "2nd of 63"),
                                                 (3, "thứ 3/63", "3rd of 63"), (7, "thứ 7/63", "7th of 63"),
                                                 (11, "thứ 11/63", "11th of 63"), (22, "thứ 22/63", "22nd of 63")])
 def test_ranks(rank: int, vi: str, en: str) -> None:
-    assert i18n.value(rank, "rank", "vi", rank_of=63) == vi
-    assert i18n.value(rank, "rank", "en", rank_of=63) == en
+    assert i18n.value(rank, "rank", "vi", FORMATS, rank_of=63) == vi
+    assert i18n.value(rank, "rank", "en", FORMATS, rank_of=63) == en
 
 
 def test_dates() -> None:

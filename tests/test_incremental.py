@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_project
+from conftest import make_project, tree
 from sitegen import output, pipeline
 from sitegen.config import Config
 from sitegen.memo import Memo
 
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+_tree = tree
 
 
 def _append(path: Path, text: str) -> None:
@@ -28,7 +26,7 @@ def test_incremental_rebuilds_match_clean_builds(tmp_path: Path) -> None:
         ("a story", lambda: _append(stories / "online.en.md", "\nOne more paragraph.\n")),
         ("a data file", lambda: _append(project / "data" / "observations" / "alpha.yaml",
                                         "- province: beta\n  indicator: dossiers-processed\n  value: 127178\n"
-                                        "  qualifier: exact\n  as_of: \"2024\"\n  source: alpha\n"
+                                        "  qualifier: exact\n  as_of: \"2024-01/2024-09\"\n  source: alpha\n"
                                         "  quote: \"127.178 hồ sơ\"\n")),
         ("a template", lambda: _append(project / "templates" / "timeline.html", "\n{# edited #}\n")),
         ("the site text", lambda: _append(project / "content" / "site.yaml", "\n# edited\n")),
@@ -43,6 +41,27 @@ def test_incremental_rebuilds_match_clean_builds(tmp_path: Path) -> None:
         clean = Config.at(project, out=tmp_path / f"clean-{n}")
         pipeline.build(clean)
         assert _tree(preview.out) == _tree(clean.out), f"after editing {what}"
+
+
+def test_a_save_during_a_build_is_seen_by_the_next_build(tmp_path: Path, monkeypatch) -> None:
+    project = make_project(tmp_path)
+    preview = Config.at(project, out=tmp_path / "preview")
+    writer, memo = output.Incremental(), Memo()
+    pipeline.build(preview, write=writer, memo=memo)
+    story, read = project / "content" / "stories" / "online.en.md", pipeline.load
+
+    def read_then_save(config: Config):
+        found = read(config)
+        _append(story, "\nSaved while the build ran.\n")  # lands after the build read the story
+        return found
+
+    monkeypatch.setattr(pipeline, "load", read_then_save)
+    pipeline.build(preview, write=writer, memo=memo)
+    monkeypatch.setattr(pipeline, "load", read)
+    pipeline.build(preview, write=writer, memo=memo)  # the rebuild that save sets off
+    pipeline.build(Config.at(project, out=tmp_path / "clean"))
+    assert _tree(preview.out) == _tree(tmp_path / "clean")
+    assert "Saved while the build ran." in (preview.out / "en/stories/online/index.html").read_text(encoding="utf-8")
 
 
 def _build(project: Path, capsys, *args: str) -> str:
@@ -73,7 +92,7 @@ def test_a_build_with_nothing_changed_does_nothing_and_anything_changed_builds(t
 
 
 def test_many_stories_convert_on_every_core_exactly_as_one_at_a_time(tmp_path: Path, monkeypatch) -> None:
-    from sitegen import render
+    from sitegen import stories
 
     project = make_project(tmp_path)
     for n in range(110):
@@ -83,7 +102,7 @@ def test_many_stories_convert_on_every_core_exactly_as_one_at_a_time(tmp_path: P
                 f"key: s{n:03d}\n---\n## Part {n}\n\n*One* <b>two</b> [three](../) {n}.\n\n- a\n- b\n",
                 encoding="utf-8")
     pipeline.build(Config.at(project, out=tmp_path / "pooled"))
-    monkeypatch.setattr(render, "MARKDOWN_POOL_FROM", 10**9)
+    monkeypatch.setattr(stories, "MARKDOWN_POOL_FROM", 10**9)
     pipeline.build(Config.at(project, out=tmp_path / "serial"))
     pooled, serial = _tree(tmp_path / "pooled"), _tree(tmp_path / "serial")
     assert len(pooled) > 400 and pooled == serial

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import threading
@@ -13,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project
+from conftest import CACHE, CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, make_project, need_chromium, with_build_script
 
-CHROMIUM = Path("/usr/bin/chromium")
 STORY = "content/stories/online.en.md"
 DATA = "data/observations/alpha.yaml"
 
@@ -38,6 +36,26 @@ class Served:
             assert time.monotonic() < deadline, f"only {self.rebuilds()} builds:\n" + "".join(self.lines)
             time.sleep(0.02)
 
+    def settle(self, quiet: float = 0.3) -> int:
+        """Wait until no build has started for `quiet` seconds; the number of builds so far."""
+        seen, since = self.rebuilds(), time.monotonic()
+        while time.monotonic() - since < quiet:
+            time.sleep(0.02)
+            if self.rebuilds() != seen:
+                seen, since = self.rebuilds(), time.monotonic()
+        return seen
+
+    def arm(self, timeout: float = 30) -> int:
+        """Save until a save is seen (the watcher starts with the server's loop); the builds so far."""
+        before, deadline = self.settle(), time.monotonic() + timeout
+        while self.rebuilds() == before:
+            assert time.monotonic() < deadline, "the preview never saw a save:\n" + "".join(self.lines)
+            self.save("content/stories/online.vi.md", "", "\n")
+            step = time.monotonic() + 0.5
+            while self.rebuilds() == before and time.monotonic() < step:
+                time.sleep(0.02)
+        return self.settle()
+
     def save(self, name: str, old: str, new: str) -> None:
         path = self.project / name
         text = path.read_text(encoding="utf-8")
@@ -45,20 +63,13 @@ class Served:
         path.write_text(text.replace(old, new, 1) if old else text + new, encoding="utf-8")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture()
 def served(tmp_path: Path) -> Iterator[Served]:
-    project = make_project(tmp_path)
-    (project / "build.py").write_bytes((ROOT / "build.py").read_bytes())
-    port = _free_port()
+    project = with_build_script(make_project(tmp_path))
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-u", "build.py", "serve", "--port", str(port), "--base-url", "/repo/"], cwd=project,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, stdout=subprocess.PIPE,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SITEGEN_CACHE": str(CACHE)}, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True)
     run = Served(project, f"http://127.0.0.1:{port}/repo/", process)
     threading.Thread(target=lambda: run.lines.extend(iter(process.stdout.readline, "")), daemon=True).start()
@@ -67,7 +78,6 @@ def served(tmp_path: Path) -> Iterator[Served]:
         while not any(line.startswith("previewing on") for line in run.lines):
             assert process.poll() is None and time.monotonic() < deadline, "".join(run.lines)
             time.sleep(0.05)
-        time.sleep(0.3)  # the watcher starts with the server's loop
         yield run
     finally:
         process.terminate()
@@ -75,25 +85,23 @@ def served(tmp_path: Path) -> Iterator[Served]:
 
 
 def test_a_burst_of_saves_gives_one_rebuild_and_the_output_none(served: Served) -> None:
-    served.wait_for(1)  # the first build
+    before = served.arm()
     served.save(STORY, "Alpha reached", "Province Alpha reached")
     served.save("content/stories/online.vi.md", "Tỉnh Alpha đạt", "Tỉnh Alpha đã đạt")
     served.save(DATA, "", "# Checked again.\n")
     served.save("templates/story.html", "</article>", "</article>\n")
-    served.wait_for(2)
-    time.sleep(1.5)  # long enough for a second rebuild, or one set off by writing site/, to show
-    assert served.rebuilds() == 2, "".join(served.lines)
+    served.wait_for(before + 1)
+    assert served.settle(quiet=1.5) == before + 1, "".join(served.lines)  # none more, not even for site/
     page = (served.project / "site" / "en" / "stories" / "online" / "index.html").read_text(encoding="utf-8")
     assert "Province Alpha reached" in page
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make test installs it)")
 def test_saves_reach_the_open_browser_and_errors_show_there_until_fixed(served: Served) -> None:
+    need_chromium()
     sync_api = pytest.importorskip("playwright.sync_api")
+    served.arm()
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(served.url + "en/stories/online/")
         expect = sync_api.expect

@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, need_chromium
 
 NODE = ROOT / "node_modules"
 AXE = NODE / "axe-core" / "axe.min.js"
 VNU = NODE / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = NODE / ".bin" / "lighthouse"
-CHROMIUM = Path("/usr/bin/chromium")
 REPORTS = Path(__file__).parent / "screenshots"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -38,16 +37,14 @@ def _pages(site: Path) -> list[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_wcag_violation_on_any_page(served_site: tuple[str, Path], scheme: str) -> None:
     _need(AXE)
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium")
+    need_chromium()
     from playwright.sync_api import sync_playwright
 
     base, site = served_site
     axe = AXE.read_text(encoding="utf-8")
     found: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         # axe is injected by the test, so the test's context lets it past the pages' own policy.
         page = browser.new_context(bypass_csp=True, color_scheme=scheme).new_page()
         for path in _pages(site):
@@ -73,8 +70,7 @@ def test_nu_html_checker_finds_no_error(served_site: tuple[str, Path]) -> None:
 @pytest.mark.parametrize("path", ["", "indicators/online-dossier-rate/", "en/stories/digital-economy/"])
 def test_lighthouse_scores(served_site: tuple[str, Path], path: str) -> None:
     _need(LIGHTHOUSE)
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium")
+    need_chromium()
     base, _ = served_site
     REPORTS.mkdir(exist_ok=True)
     report = REPORTS / f"lighthouse-{path.strip('/').replace('/', '_') or 'home'}.json"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project
+from conftest import ROOT, free_port, make_project
 from sitegen.config import Config
 from sitegen.serve import Preview
 
@@ -22,9 +22,10 @@ def _get(app: Preview, path: str) -> tuple[str, bytes]:
     return seen["status"], body
 
 
-@pytest.fixture()
-def preview(tmp_path: Path) -> Preview:
-    project = make_project(tmp_path)
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Preview:
+    """One preview for the module; a test that breaks the build puts the data back before it ends."""
+    project = make_project(tmp_path_factory.mktemp("preview"))
     (project / "secret.txt").write_text("not for readers")
     app = Preview(Config.at(project, base_url="/repo/"))
     assert app.rebuild()
@@ -60,12 +61,6 @@ def test_a_failed_build_shows_its_problems_then_recovers(preview: Preview) -> No
     assert _get(preview, "/repo/")[0] == "200 OK"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _raw(port: int, request: bytes) -> bytes:
     with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
         conn.sendall(request)
@@ -81,7 +76,7 @@ def _raw(port: int, request: bytes) -> bytes:
 def test_the_server_binds_to_loopback_and_survives_malformed_requests(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "build.py").write_bytes((ROOT / "build.py").read_bytes())
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "build.py", "serve", "--port", str(port)], cwd=project,
                               env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

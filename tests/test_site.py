@@ -23,7 +23,7 @@ def _pages(site: Path) -> dict[str, str]:
 
 
 def test_every_observation_reaches_its_indicator_page_with_its_quote(real_site: Path) -> None:
-    dataset = data.load(ROOT)
+    dataset, _ = data.load(ROOT)
     for prefix in ("", "en/"):
         for obs in dataset.observations:
             page = (real_site / f"{prefix}indicators/{obs.indicator}/index.html").read_text(encoding="utf-8")
@@ -123,8 +123,10 @@ def test_pages_have_landmarks_language_and_switch(real_site: Path) -> None:
 
 
 def test_downloads_have_one_row_per_observation(real_site: Path) -> None:
-    dataset = data.load(ROOT)
-    with (real_site / "data/observations.csv").open(encoding="utf-8") as handle:
+    dataset, _ = data.load(ROOT)
+    raw = (real_site / "data/observations.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM: Excel on Windows then reads the file as UTF-8
+    with (real_site / "data/observations.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(dataset.observations)
     needed = {"province_id", "indicator_id", "indicator_label_vi", "indicator_label_en", "value", "unit",
@@ -133,6 +135,7 @@ def test_downloads_have_one_row_per_observation(real_site: Path) -> None:
     assert {r["value"] for r in rows} >= {"127178", "56.83"}
     for name in ("indicators", "targets", "events", "sources"):
         assert (real_site / f"data/{name}.csv").is_file() and (real_site / f"data/{name}.json").is_file()
+    assert "\\/" not in (real_site / "data/observations.json").read_text(encoding="utf-8")  # no escaped slashes
 
 
 def test_numbers_follow_each_locale(real_site: Path) -> None:
