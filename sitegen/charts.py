@@ -1,73 +1,187 @@
 """Every chart's Vega-Lite spec, built by Altair (drawing.py renders them to SVG).
 
-The only module that imports altair. Styling lives in one registered theme; each chart kind is a
-small function from rows to an immutable chart.
+The only module that imports altair. A chart is drawn twice, for a wide column and for a phone,
+and the page shows one of them with CSS. Its text is set in the font the site serves (registered
+with vl-convert, so text is measured exactly as readers see it). Each row's name sits above its bar,
+where it has the whole width; the value sits inside a long bar or just past a short one; the x
+domain leaves room for it, so no label leaves the chart. Targets and the national average are
+labelled reference lines, not bars; a lighter tail marks an open-ended ("over") or fuzzy ("about")
+value. Each mark carries a tooltip and a link to its quote.
 """
 
 from __future__ import annotations
 
 import functools
+import math
+from dataclasses import dataclass
 
 import altair as alt
 
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
-INK, MUTED, GRID = "#1a1a1a", "#595959", "#d9d9d9"
-TARGET = "#767676"  # targets beside a province's figure
-RANK_OF = 63  # a ranking of Vietnam's provinces, unless the indicator says otherwise
-WIDTH = 320
-STEP = 26  # pixels per bar or dot
+FONT = "'Be Vietnam Pro', system-ui, sans-serif"
+INK, MUTED, GRID, ON_BAR = "#1a1a1a", "#595959", "#d9d9d9", "#ffffff"
+REFERENCE = "#5f5f5f"  # targets and the national average: reference lines
+EM = 0.6  # a generous average advance of this font, in ems, to estimate a label's width
+
+
+@dataclass(frozen=True)
+class Size:
+    """One rendering: total width in px, font size, pixels per row and bar thickness."""
+
+    name: str
+    width: int
+    font: int
+    step: int
+    bar: int
+
+    @property
+    def plot(self) -> float:
+        """The width the marks may use (the whole chart but a small margin)."""
+        return self.width - 10
+
+    def text_width(self, text: str) -> float:
+        return len(text) * self.font * EM
+
+
+WIDE = Size("wide", 960, 15, 58, 26)  # the desktop column is 960 px: drawn at its size
+NARROW = Size("narrow", 340, 13, 52, 24)  # phones; scaled to their column with CSS
+SIZES = (WIDE, NARROW)
 
 
 @alt.theme.register("sitegen", enable=True)
 def theme() -> alt.theme.ThemeConfig:
-    """The house style: system fonts, quiet axes, transparent so dark mode shows through."""
+    """The house style: the site's font, quiet axes, transparent so dark mode shows through."""
     return {
         "config": {
             "background": "transparent",
-            "aria": False,
             "font": FONT,
             "view": {"stroke": None},
             "axis": {"labelColor": INK, "titleColor": INK, "domainColor": MUTED, "tickColor": MUTED,
-                     "gridColor": GRID, "labelFontSize": 12, "titleFontSize": 12,
-                     "titleFontWeight": "normal", "labelLimit": 180},
-            "legend": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12, "orient": "bottom",
-                       "title": None},
-            "text": {"color": INK, "fontSize": 12},
+                     "gridColor": GRID, "titleFontWeight": "normal"},
+            "text": {"color": INK},
         }
     }
 
 
-def bars(rows: list[dict]) -> dict:
-    """Horizontal bars, one per row, in each row's colour, labelled with its formatted value."""
-    return {**_bars(), "datasets": {"rows": rows}}
+def spec(rows: list[dict], refs: list[dict], axis: dict, size: Size, ranks: bool) -> dict:
+    """The chart for one size: rows (bars or rank dots) with their reference lines.
+
+    rows: row (the name shown above), order, colour, value, label, tip, href, and from place():
+    inside, end, tail_from, tail_to. refs: value, label, and from place() x and y (pixels). axis: domain, ticks, labels
+    (tick value -> text), title.
+    """
+    chart = _spec(size, ranks, tuple(axis["domain"]), tuple(axis["ticks"]),
+                  tuple(axis["labels"]), axis["title"], bool(refs), len(rows))
+    return {**chart, "datasets": {"rows": rows, "refs": refs}}
 
 
-def dots(rows: list[dict], rank_of: int) -> dict:
-    """Ranks as dots on a 1…N scale, 1 (best) on the left."""
-    return {**_dots(rank_of), "datasets": {"rows": rows}}
+def place(rows: list[dict], refs: list[dict], size: Size, domain: tuple[float, float] | None,
+          rank_of: int | None = None) -> tuple[list[dict], list[dict], tuple[float, float]]:
+    """Decide, for one size, where each value label goes and the domain that leaves room for it.
+
+    Bars: a label goes inside its bar when it fits there, else just past its end, and the domain
+    grows until every outside label fits. Ranks: the domain runs from a round worst rank down to 1
+    (best on the right), and a label goes left of its dot near the right edge.
+    """
+    if rank_of is not None:
+        worst = max([r["value"] for r in rows] + [r["value"] for r in refs])
+        far = min(rank_of, max(10, math.ceil((worst + 3) / 10) * 10))
+        domain = (far, 1)
+        placed = [{**r, "inside": (far - r["value"]) / (far - 1 or 1) > 0.7, "end": r["value"],
+                   "tail_from": None, "tail_to": None} for r in rows]
+        return placed, _levels(refs, domain, size), domain
+    top = max([r["tail_to"] or r["value"] for r in rows] + [r["value"] for r in refs] + [0]) or 1
+    high = domain[1] if domain else top
+    for _ in range(4):  # outside labels widen the domain, which may push more labels outside
+        inside = {n: r["value"] / high * size.plot >= size.text_width(r["label"]) + 14 for n, r in enumerate(rows)}
+        need = [high] + [(r["tail_to"] or r["value"]) * size.plot / max(size.plot - size.text_width(r["label"]) - 10, 1)
+                         for n, r in enumerate(rows) if not inside[n]]
+        wanted = max(need)
+        if domain or wanted <= high * 1.001:
+            break
+        high = wanted
+    placed = [{**r, "inside": inside[n], "end": max(r["value"], r["tail_to"] or 0)} for n, r in enumerate(rows)]
+    bounds = (0.0, float(high))
+    return placed, _levels(refs, bounds, size), bounds
 
 
-# Each kind is built and validated by Altair once; a chart is that spec with its own rows, so
-# rows carry everything that varies: label, order, colour, value and formatted label.
-_ROWS = alt.NamedData("rows")
-_Y = alt.Y("row:N", sort=alt.EncodingSortField("order"), title=None, axis=alt.Axis(labelLimit=220))
+def ticks(low: float, high: float, count: int = 4, whole: bool = False) -> list[float]:
+    """Round tick values between low and high (0, 25, 50, 75, 100; 0, 5e9, 1e10…); whole numbers
+    only for ranks, always with 1 (the best)."""
+    span = abs(high - low) or 1
+    raw = span / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw and (not whole or m != 2.5 or power >= 1))
+    if whole:
+        step = max(1, round(step))
+        return sorted({1, *range(0, int(max(low, high)) + 1, step)} - {0})
+    first, last = min(low, high), max(low, high)
+    values, n = [], math.ceil(first / step)
+    while n * step <= last + 1e-9:
+        values.append(round(n * step, 10))
+        n += 1
+    return values
+
+
+def _levels(refs: list[dict], domain: tuple[float, float], size: Size) -> list[dict]:
+    """Stack reference labels in lines above the chart, right-aligned near its right edge."""
+    low, high = domain
+    out = []
+    for level, ref in enumerate(sorted(refs, key=lambda r: r["value"])):
+        at = (ref["value"] - low) / ((high - low) or 1) * size.plot
+        start = max(0.0, min(at + 3, size.plot - size.text_width(ref["label"])))
+        out.append({**ref, "y": -8 - level * (size.font + 6), "x": start})
+    return out
+
+
+_ROWS, _REFS = alt.NamedData("rows"), alt.NamedData("refs")
 
 
 @functools.cache
-def _bars() -> dict:
-    base = alt.Chart(_ROWS).encode(
-        y=_Y, x=alt.X("value:Q", title=None, axis=alt.Axis(format=",~f", tickCount=4)))
-    marks = base.mark_bar().encode(color=alt.Color("colour:N", scale=None))
-    labels = base.mark_text(align="left", dx=4).encode(text="label:N")
-    return (marks + labels).properties(width=WIDTH, height={"step": STEP}).to_dict()
-
-
-@functools.cache
-def _dots(rank_of: int) -> dict:
-    ticks = sorted({1, *range(10, rank_of, 10), rank_of})
-    base = alt.Chart(_ROWS).encode(
-        y=_Y, x=alt.X("value:Q", title=None, scale=alt.Scale(domain=[1, rank_of], nice=False),
-                      axis=alt.Axis(values=ticks, format="d")))
-    marks = base.mark_circle(size=140, opacity=1).encode(color=alt.Color("colour:N", scale=None))
-    labels = base.mark_text(align="left", dx=9).encode(text="label:N")
-    return (marks + labels).properties(width=WIDTH, height={"step": STEP}).to_dict()
+def _spec(size: Size, ranks: bool, domain: tuple, values: tuple, labels: tuple, title: str,
+          has_refs: bool, count: int) -> dict:
+    """Rows are placed in pixels (a name line, then the bar), so nothing depends on band scales."""
+    expr = " : ".join(f"datum.value == {v!r} ? {text!r}" for v, text in labels) + " : ''" if labels else "''"
+    scale = alt.Scale(domain=list(domain), nice=False, zero=not ranks)
+    axis = alt.Axis(values=list(values), labelExpr=expr, title=title or None, labelFontSize=size.font,
+                    titleFontSize=size.font, labelFlush=True, grid=True, labelOverlap=True, titlePadding=8)
+    base = alt.Chart(_ROWS).transform_calculate(
+        top=f"datum.order * {size.step} + {size.font + 6}",
+        middle=f"datum.order * {size.step} + {size.font + 6 + size.bar / 2}",
+        bottom=f"datum.order * {size.step} + {size.font + 6 + size.bar}",
+        name=f"datum.order * {size.step} + {size.font + 2}")
+    colour = alt.Color("colour:N", scale=None)
+    link = {"href": alt.Href("href:N"), "description": alt.Description("tip:N")}
+    px = {"scale": None}
+    if ranks:
+        marks = base.mark_circle(size=size.bar * 9, opacity=1).encode(
+            x=alt.X("value:Q", scale=scale, axis=axis), y=alt.Y("middle:Q", **px), color=colour, **link)
+    else:
+        marks = base.mark_bar().encode(x=alt.X("value:Q", scale=scale, axis=axis), x2=alt.datum(0),
+                                       y=alt.Y("top:Q", **px), y2="bottom:Q", color=colour, **link)
+    layers = [marks]
+    if not ranks:
+        layers.insert(0, base.transform_filter("isValid(datum.tail_from)").mark_bar(opacity=0.35).encode(
+            x=alt.X("tail_from:Q", scale=scale), x2="tail_to:Q", y=alt.Y("top:Q", **px), y2="bottom:Q",
+            color=colour))
+    gap = size.bar // 2 + 6 if ranks else 5
+    text = {"baseline": "middle", "fontSize": size.font, "fontWeight": 600}
+    layers += [
+        base.mark_text(align="left", baseline="bottom", x=0, fontSize=size.font, limit=size.plot).encode(
+            y=alt.Y("name:Q", **px), text="row:N"),
+        base.transform_filter("!datum.inside").mark_text(align="left", dx=gap, **text).encode(
+            x=alt.X("end:Q", scale=scale), y=alt.Y("middle:Q", **px), text="label:N"),
+        base.transform_filter("datum.inside").mark_text(align="right", dx=-gap, color=INK if ranks else ON_BAR,
+                                                        **text).encode(
+            x=alt.X("value:Q", scale=scale), y=alt.Y("middle:Q", **px), text="label:N").properties(name="inside"),
+    ]
+    if has_refs:
+        refs = alt.Chart(_REFS)
+        layers.insert(0, refs.mark_rule(strokeDash=[5, 3], strokeWidth=2, color=REFERENCE, y=0,
+                                        y2=count * size.step).encode(x=alt.X("value:Q", scale=scale)))
+        layers += [
+            refs.mark_text(align="left", baseline="bottom", fontSize=size.font).encode(
+                x=alt.X("x:Q", **px), y=alt.Y("y:Q", **px), text="label:N"),
+        ]
+    out = alt.layer(*layers).properties(width=size.width, height=count * size.step).to_dict()
+    out["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return out

@@ -117,3 +117,25 @@ def progress(data: Dataset, target: Target) -> Progress:
     if inside:
         return Progress(target, figure, "met" if reached else "not-met", left)
     return Progress(target, figure, "earlier-above" if reached else "earlier-below", left)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of one pillar (or of everything, pillar None) each province reports, and both do."""
+
+    pillar: str | None
+    total: int
+    reported: dict[str, int]  # by province: indicators with a figure for it
+    both: int  # indicators with a figure for every province compared
+    comparable: int  # of those, measured the same way
+
+    def only(self, province: str) -> int:
+        """Indicators reported for this province alone."""
+        return self.reported[province] - self.both
+
+
+def coverage(comparisons: list[Comparison], provinces: list[str], pillar: str | None = None) -> Coverage:
+    """Count what can be compared, for one pillar or (pillar None) for all the comparisons given."""
+    mine = [c for c in comparisons if pillar is None or c.indicator.pillar == pillar]
+    return Coverage(pillar, len(mine), {p: sum(p in c.figures for c in mine) for p in provinces},
+                    sum(c.both for c in mine), sum(c.both and c.same_definition for c in mine))

@@ -34,6 +34,7 @@ class Formats(Record):
                        "hectares", "vnd"], Words]
     target: Words
     gap: Words
+    axis: dict[Literal["rank", "vnd", "hectares"], Words]  # the title of a chart's value axis
 
     def target_label(self, lang: str) -> str:
         """The word for a goal in charts: "mục tiêu", "target"."""

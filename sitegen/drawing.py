@@ -21,6 +21,8 @@ import vl_convert as vlc
 
 from . import workers
 
+FONTS = Path(__file__).parent / "fonts"  # the font the site serves, so text is measured as readers see it
+vlc.register_font_directory(str(FONTS))
 POOL_FROM = 24  # fewer misses than this are drawn in-process: starting workers costs about 0.5 s
 
 
@@ -52,7 +54,8 @@ def prune(cache: Path, keep: set[str]) -> None:
 @functools.cache
 def _version() -> str:
     """What a drawing depends on besides its input: the renderer and this module's code."""
-    return f"{vlc.__version__}|{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+    code = b"".join(path.read_bytes() for path in [Path(__file__), *sorted(FONTS.glob("*.ttf"))])
+    return f"{vlc.__version__}|{hashlib.sha256(code).hexdigest()}"
 
 
 def _key(job: tuple[str, str, str]) -> str:
@@ -89,4 +92,10 @@ def _draw(job: tuple[str, str, str]) -> str | bytes:
     # The page names and describes the chart (role="img" on its wrapper); Vega's inner roles would
     # give assistive technology hundreds of unnamed marks instead.
     svg = re.sub(r' (role|aria-roledescription)="[^"]*"', "", svg)
+    # A mark's description becomes its native tooltip; its link leads to its quote. Vega resolves
+    # links against its own loader's address: take that off. The page's table and quotes serve
+    # keyboard and screen-reader users, so the links stay out of the tab order.
+    svg = re.sub(r'<path aria-label="([^"]*)"([^>]*)/>', r"<path\2><title>\1</title></path>", svg)
+    svg = re.sub(r' aria-label="[^"]*"', "", svg)
+    svg = re.sub(r'<a xlink:href="(?:https?://[^"/]+)?[^"]*?(/[^"]*)"', r'<a xlink:href="\1" tabindex="-1"', svg)
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)

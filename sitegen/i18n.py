@@ -73,6 +73,11 @@ def _bare(amount: float, unit: str, lang: str, formats: Formats, rank_of: int | 
     return pattern[unit](lang).format(n=number(amount, lang))
 
 
+def compact(amount: float, lang: str) -> str:
+    """A large number in words for an axis: "5 tỷ", "5 billion"."""
+    return _compact(amount, lang, 1)
+
+
 @functools.cache
 def _compact(amount: float, lang: str, digits: int) -> str:
     return format_compact_decimal(amount, format_type="long", locale=lang, fraction_digits=digits)
@@ -86,17 +91,29 @@ def day(when: date, lang: str) -> str:
 
 @functools.cache
 def period(when: Period, lang: str) -> str:
-    """A reporting period in words: "9 tháng đầu năm 2024", "first nine months of 2024"."""
+    """A reporting period in words, compactly: "9 tháng đầu năm 2024", "tháng 8–12/2024",
+    "26/9–31/10/2024"; "first nine months of 2024", "August–December 2024", "26 September – 31 October 2024"."""
     if when.precision != "span":
         return _point(when.start, when.precision, lang)
     first, _, last = when.text.partition("/")
     start, end = _precision(first), _precision(last)
-    if start == end == "month" and when.start.year == when.end.year and when.start.month == 1:
-        months = when.end.month
+    a, b = when.start, when.end
+    if start == end == "month" and a.year == b.year:
+        if a.month == 1:
+            if lang == "vi":
+                return f"{b.month} tháng đầu năm {a.year}"
+            return f"first {_EN_COUNT[b.month]} months of {a.year}"
         if lang == "vi":
-            return f"{months} tháng đầu năm {when.start.year}"
-        return f"first {_EN_COUNT[months]} months of {when.start.year}"
-    return f"{_point(when.start, start, lang)} – {_point(when.end, end, lang)}"
+            return f"tháng {a.month}–{b.month}/{a.year}"
+        return f"{_babel_date(a, 'MMMM', locale='en')}–{_babel_date(b, 'MMMM y', locale='en')}"
+    if start == end == "day" and lang == "vi":
+        first_day = f"{a.day}/{a.month}" if a.year == b.year else f"{a.day}/{a.month}/{a.year}"
+        return f"{first_day}–{b.day}/{b.month}/{b.year}"
+    if start == end == "month" and lang == "vi":
+        return f"tháng {a.month}/{a.year}–{b.month}/{b.year}"
+    if start == end == "day" and a.year == b.year:
+        return f"{_babel_date(a, 'd MMMM', locale='en')} – {_babel_date(b, 'd MMMM y', locale='en')}"
+    return f"{_point(a, start, lang)} – {_point(b, end, lang)}"
 
 
 def _precision(text: str) -> str:
@@ -104,6 +121,8 @@ def _precision(text: str) -> str:
 
 
 def _point(when: date, precision: str, lang: str) -> str:
+    if lang == "vi" and precision in ("day", "month"):  # as Vietnamese papers write dates: 10/10/2024, tháng 9/2024
+        return f"{when.day}/{when.month}/{when.year}" if precision == "day" else f"tháng {when.month}/{when.year}"
     pattern = {"day": _DAY, "month": _MONTH, "year": _YEAR}[precision][lang]
     return _babel_date(when, pattern, locale=lang)
 

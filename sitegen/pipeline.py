@@ -34,6 +34,15 @@ class Model:
     comparisons: dict[str, compare.Comparison]  # by indicator id
     progress: dict[str, compare.Progress]  # by target id
 
+    def coverage(self, pillar: str | None = None) -> compare.Coverage:
+        """What each province reports and what can be compared, for a pillar or overall."""
+        return compare.coverage(list(self.comparisons.values()), self.provinces, pillar)
+
+    def leads(self) -> dict[str, int]:
+        """How many indicators measured the same way each province leads on."""
+        found = [c.leader for c in self.comparisons.values() if c.both and c.same_definition and c.leader]
+        return {p: found.count(p) for p in self.provinces if p in found}
+
 
 def load(config: Config) -> tuple[Model | None, list[Problem]]:
     """Load and check data/ and content/; the model (None if the site text is unusable) and every problem."""
@@ -89,7 +98,7 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
     """Render every page, chart, download and asset to bytes in memory (reusing memo's pages)."""
     from . import downloads, drawing  # vl-convert loads only for a build that draws
 
-    views = {(c.id, lang): chartbook.view(model.data, c, lang, model.text.formats)
+    views = {(c.id, lang): chartbook.view(model.data, c, lang, model.text.formats, config.base_path)
              for c in model.charts.values() for lang in LANGS}
     pages = site.pages(model.data, model.text, model.stories, model.prose, model.charts)
     tables = downloads.tables(model.data)
@@ -99,9 +108,13 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
     done = Rendered()
     card_svgs = _collect(done, lambda: cards(model, pages, env), {})
     if draw:
-        svgs, pngs, done.drawings = drawing.draw([(v.spec, D3_FORMAT_LOCALES[v.lang]) for v in views.values()],
+        drawn = [(key, spec) for key, v in views.items() for spec in v.specs]
+        svgs, pngs, done.drawings = drawing.draw([(spec, D3_FORMAT_LOCALES[key[1]]) for key, spec in drawn],
                                                  list(card_svgs.values()), config.caches / "drawings")
-        views = {key: replace(v, svg=svg) for (key, v), svg in zip(views.items(), svgs, strict=True)}
+        by_view: dict = {}
+        for (key, _), svg in zip(drawn, svgs, strict=True):
+            by_view.setdefault(key, []).append(svg)
+        views = {key: replace(v, svgs=tuple(by_view.get(key, ()))) for key, v in views.items()}
         done.files.update(zip(card_svgs, pngs, strict=True))
     parts = {lang: Components(model.data, views, lang,
                               lambda name, ctx, lang=lang: render.page(env, name, {"lang": lang, **ctx}))

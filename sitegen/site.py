@@ -49,6 +49,7 @@ def pages(data: Dataset, text: SiteText, stories: list[Story], prose: list[Story
             return text.strings[key](lang)
         mine = [st for st in stories if st.lang == lang]
         out.append(Page("", lang, "home.html", text.title(lang), {"stories": mine[:3]}))
+        out.append(Page("compare/", lang, "compare-overview.html", s("compare")))
         for pillar in data.pillars.values():
             inds = [i for i in data.indicators.values() if i.pillar == pillar.id]
             out.append(Page(f"compare/{pillar.id}/", lang, "compare.html", pillar.label(lang),

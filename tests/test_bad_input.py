@@ -3,7 +3,9 @@ and `check` reports exactly the problems `build` reports.
 
 Each case is a folder under tests/fixtures/bad/ that overlays the mini project; its expected.txt
 holds the exact lines the build must print to stderr. A case may hold `args.txt`, the options to
-pass to both commands, and `remove.txt`, files of the mini project to delete (one per line).
+pass to both commands, and `remove.txt`, files of the mini project to delete (one per line). A
+file named `<name>.prepend` is put before the start of the project's `<name>`, so a case can add
+one bad line to a large file (content/site.yaml) without copying it whole.
 """
 
 from __future__ import annotations
@@ -63,7 +65,11 @@ def test_bad_input_is_reported_and_site_kept(case: str, tmp_path: Path, good_pro
     for path in (p for p in overlay.rglob("*") if p.is_file() and p.name not in SETTINGS):
         target = project / path.relative_to(overlay)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(path.read_bytes())
+        if target.suffix == ".prepend":
+            target = target.with_suffix("")
+            target.write_bytes(path.read_bytes() + target.read_bytes())
+        else:
+            target.write_bytes(path.read_bytes())
     for name in _lines(overlay / "remove.txt"):
         (project / name).unlink()
     args = [arg for line in _lines(overlay / "args.txt") for arg in line.split()]

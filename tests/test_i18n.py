@@ -44,10 +44,12 @@ def test_dates() -> None:
 
 @pytest.mark.parametrize(("text", "vi", "en"), [
     ("2024-01/2024-09", "9 tháng đầu năm 2024", "first nine months of 2024"),
-    ("2024-09-15", "ngày 15 tháng 9 năm 2024", "15 September 2024"),
-    ("2024-12", "tháng 12 năm 2024", "December 2024"),
+    ("2024-09-15", "15/9/2024", "15 September 2024"),
+    ("2024-12", "tháng 12/2024", "December 2024"),
     ("2024", "năm 2024", "2024"),
-    ("2023-10/2024-06", "tháng 10 năm 2023 – tháng 6 năm 2024", "October 2023 – June 2024"),
+    ("2023-10/2024-06", "tháng 10/2023–6/2024", "October 2023 – June 2024"),
+    ("2024-08/2024-12", "tháng 8–12/2024", "August–December 2024"),
+    ("2024-09-26/2024-10-31", "26/9–31/10/2024", "26 September – 31 October 2024"),
 ])
 def test_periods(text: str, vi: str, en: str) -> None:
     assert i18n.period(parse(text), "vi") == vi
