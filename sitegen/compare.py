@@ -39,12 +39,12 @@ class Comparison:
 
 
 def compare(data: Dataset, indicator: Indicator, provinces: list[str]) -> Comparison:
-    """Compare the provinces' latest figures; leader is None when they tie, one is missing, or
-    the indicator has no better direction."""
+    """Compare the provinces' latest figures; leader is None when they tie, one is missing, the
+    indicator has no better direction, or the provinces define it differently (not comparable)."""
     figures = {p: obs for p in provinces if (obs := data.latest(p, indicator.id))}
     leader = trailer = gap = None
     qualifier = "exact"
-    if len(figures) == 2 and indicator.higher_is_better is not None:
+    if len(figures) == 2 and indicator.higher_is_better is not None and indicator.comparable:
         (a, first), (b, second) = figures.items()
         if first.value != second.value:
             better = (first.value > second.value) == indicator.higher_is_better
@@ -83,16 +83,18 @@ def provinces_compared(data: Dataset) -> list[str]:
     return [p.id for p in data.provinces.values() if p.kind == "province"]
 
 
-Verdict = Literal["met", "not-met", "earlier-above", "earlier-below", "no-figure"]
+Verdict = Literal["met", "not-met", "earlier-above", "earlier-below", "no-figure", "not-comparable"]
 
 
 @dataclass(frozen=True)
 class Progress:
     """How a target stands: the figure the verdict rests on, the verdict and what remains.
 
-    A target is met only by a figure of its own indicator whose period falls inside the target's
-    window, from when the goal was stated (its article's publication) to its deadline; a figure
-    from before the goal was set says only that the level was already reached (or not) back then.
+    A target is met only by a figure of its own indicator and definition whose period ends inside
+    the target's window, from when the goal was stated (its article's publication) to its deadline;
+    an undated figure counts only if its article appeared after the goal was stated. A figure from
+    before says only that the level was already reached (or not) back then; a goal defined otherwise
+    than its indicator's figures (`comparable: false`) gets no verdict.
     """
 
     target: Target
@@ -106,8 +108,10 @@ def progress(data: Dataset, target: Target) -> Progress:
     series = data.series(target.province, target.indicator)
     if not series:
         return Progress(target, None, "no-figure", None)
+    if not target.comparable:
+        return Progress(target, series[-1], "not-comparable", None)
     opened, closes = data.sources[target.source].published.start, target.deadline.end
-    inside = [o for o in series if o.as_of.end >= opened and o.as_of.start <= closes]
+    inside = [o for o in series if opened <= o.as_of.end <= closes and (not o.inferred or o.as_of.start >= opened)]
     figure = inside[-1] if inside else series[-1]
     left = max(0.0, figure.value - target.value) if target.direction == "at-most" \
         else max(0.0, target.value - figure.value)

@@ -175,6 +175,9 @@ class Target(Quoted):
     value: Number
     direction: Literal["at-least", "at-most", "exact"]
     deadline: When
+    # false when the goal is defined otherwise than its indicator's figures (another base, scope or
+    # way of counting): no figure can then meet it, and the note says how the two differ
+    comparable: bool = True
 
 
 class Event(Quoted):
