@@ -11,7 +11,8 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, need_chromium
 
 playwright = pytest.importorskip("playwright.sync_api")
 
-PAGES = ["", "en/", "indicators/online-dossier-rate/", "en/indicators/dti-rank/", "compare/government/",
+PAGES = ["", "en/", "compare/", "en/compare/", "indicators/online-dossier-rate/", "en/indicators/dti-rank/",
+         "compare/government/", "stories/online-services/", "en/stories/digital-economy/",
          "provinces/bac-ninh/", "targets/", "sources/", "data/"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
 SHOTS = Path(__file__).parent / "screenshots"
@@ -56,9 +57,9 @@ def test_every_page_loads_cleanly_with_charts_and_no_other_hosts(browser, served
     SHOTS.mkdir(exist_ok=True)
     for path in _all_pages(site) if every else PAGES:
         page.goto(base_url + path)
-        charts = page.locator(".chart-svg svg")
+        charts = page.locator(".chart-svg svg:visible")
         if path in ("", "en/") or "embed/" in path or page.locator("article.obs").count():
-            assert charts.count() > 0, path
+            assert page.locator("figure.chart").count() > 0, path
         for i in range(charts.count()):
             box = charts.nth(i).bounding_box()
             assert box and box["width"] > 100 and box["height"] > 20, (path, i)
@@ -86,8 +87,58 @@ def test_language_switch_keeps_the_reader_on_the_same_page(browser, base_url: st
 def test_a_number_leads_to_its_quote_in_one_click(browser, base_url: str) -> None:
     page = browser.new_page()
     page.goto(base_url)
-    page.locator("table.compare a.fig").first.click()
+    page.locator(".scorecard a.fig").first.click()
     target = page.evaluate("location.hash").lstrip("#")
     quote = page.locator(f"article#{target} blockquote")
     assert quote.is_visible() and len(quote.inner_text()) > 10
+    page.close()
+
+
+CHART_PAGES = ["", "en/", "indicators/online-payment-portal-rate/", "en/indicators/dti-rank/",
+               "indicators/digital-economy-share/", "stories/online-services/", "en/stories/digital-economy/"]
+# For every visible chart: its box, its column's width, and each text's box and rendered size.
+MEASURE = """() => [...document.querySelectorAll('.chart-svg svg')].filter(s => s.getBoundingClientRect().width > 0)
+  .map(svg => { const box = svg.getBoundingClientRect();
+    const scale = box.width / svg.viewBox.baseVal.width;
+    return {width: box.width, column: svg.closest('figure').getBoundingClientRect().width,
+      texts: [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * scale,
+                out: r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1};
+      })};
+  })"""
+
+
+@pytest.mark.parametrize(("view", "scheme"), [("phone", "light"), ("phone", "dark"), ("desktop", "light"),
+                                              ("desktop", "dark")])
+def test_charts_fill_their_column_and_no_text_is_clipped_or_tiny(browser, base_url: str, view: str,
+                                                                 scheme: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[view], color_scheme=scheme)
+    page = context.new_page()
+    seen = 0
+    for path in CHART_PAGES:
+        page.goto(base_url + path)
+        page.evaluate("document.fonts.ready")
+        for n, chart in enumerate(page.evaluate(MEASURE)):
+            seen += 1
+            assert chart["width"] >= 0.9 * chart["column"], (path, n, chart["width"], chart["column"])
+            outside = [t["text"] for t in chart["texts"] if t["out"]]
+            assert not outside, (path, n, outside)
+            tiny = [(t["text"], round(t["size"], 1)) for t in chart["texts"] if t["size"] < 10]
+            assert not tiny, (path, n, tiny)
+    assert seen >= len(CHART_PAGES)
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "en/"])
+def test_the_first_screen_of_a_phone_answers_who_leads(browser, base_url: str, path: str) -> None:
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(base_url + path)
+    height = VIEWPORTS["phone"]["height"]
+    figures = [a for a in page.locator("main a.fig").all() if (box := a.bounding_box()) and box["y"] + box["height"] <= height]
+    assert len(figures) >= 2
+    first_screen = page.evaluate(f"""() => [...document.querySelectorAll('main p, main li')]
+        .filter(e => e.getBoundingClientRect().bottom <= {height}).map(e => e.textContent).join(' ')""")
+    assert "Bắc Kạn" in first_screen and "Bắc Ninh" in first_screen
+    assert page.locator("nav.menu-phone details").is_visible() and not page.locator("nav.menu-wide").is_visible()
     page.close()
