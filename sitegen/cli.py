@@ -75,7 +75,7 @@ def _check(config: Config) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description=say("cli_description"))
     parser.add_argument("command", nargs="?", default="build",
-                        choices=["build", "check", "serve", "diff"], help=say("cli_command"))
+                        choices=["build", "check", "serve", "diff", "add-source"], help=say("cli_command"))
     parser.add_argument("arg", nargs="?", metavar="REF|FILE", help=say("cli_arg"))
     parser.add_argument("--base-url", default="/", help=say("cli_base_url"))
     parser.add_argument("--out", help=say("cli_out"))

@@ -19,9 +19,11 @@ def run(command: str, arg: str | None, fmt: str | None, root: Path) -> int:
             return 0
         if fmt:
             raise BuildError([Problem("--format", 0, 0, say("format_unused"))])
-        if command == "add-source" and arg:
+        if command == "add-source":
             from . import scaffold
 
+            if not arg:
+                raise BuildError([Problem(command, 0, 0, say("add_source_needs_file"))])
             return scaffold.add_source(root, arg)
         raise BuildError([Problem(command, 0, 0, say("arg_unused", arg=arg or "", command=command))])
     except BuildError as exc:

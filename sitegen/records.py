@@ -65,6 +65,13 @@ class Province(Record):
     merger_note: Text | None
 
 
+class TranscriptionFix(Record):
+    """A mistake of our copy of an article, fixed: when, and what was changed (see sitegen/archive.py)."""
+
+    date: When
+    what: Annotated[str, Field(min_length=1)]
+
+
 class Source(Record):
     id: Id
     file: Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]+\.txt$")]
@@ -77,6 +84,8 @@ class Source(Record):
     defects: list[Text] = []
     url: Annotated[str, Field(pattern=r"^https?://")] | None = None
     title_en: str | None = None  # the site's own English gloss of the title
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None  # of the archived file, as archived
+    transcription_fixes: list[TranscriptionFix] = []
 
 
 class Pillar(Record):
@@ -283,7 +292,8 @@ def explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple, mo
             yield positions.problem(loc, say("field_other", name=name, reason=error["msg"].lower(), got=got))
 
 
-_FORMS = {"url": "form_url", "light": "form_colour", "dark": "form_colour", "file": "form_file"}
+_FORMS = {"url": "form_url", "light": "form_colour", "dark": "form_colour", "file": "form_file",
+          "sha256": "form_sha256"}
 
 
 def _fields_at(model: type[Record], loc: tuple) -> str:

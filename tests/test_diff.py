@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -52,6 +53,10 @@ def project(tmp_path: Path) -> Path:
     edit(data / "sources" / "alpha.txt", "đạt 92,5%", "đạt 93,5%")
     edit(data / "observations" / "alpha.yaml", 'trực tuyến đạt 92,5%"', 'trực tuyến đạt 93,5%"')
     edit(data / "observations" / "alpha.yaml", "value: 92.5", "value: 93.5")
+    sources = data / "sources.yaml"
+    old = sources.read_text(encoding="utf-8").split("sha256: ")[1].split("\n")[0]
+    edit(sources, old, hashlib.sha256((data / "sources" / "alpha.txt").read_bytes()).hexdigest()
+         + '\n  transcription_fixes: [{date: "2026-11-30", what: "our copy had 92,5 for 93,5"}]')
     # A period corrected: the figure's id changes, it is still the same figure.
     edit(data / "observations" / "alpha.yaml", 'value: 127178\n  qualifier: exact\n  as_of: "2024-01/2024-09"',
          'value: 127178\n  qualifier: exact\n  as_of: "2024-09"')
