@@ -17,7 +17,7 @@ from . import content, data, history
 from .history import Commit
 from .messages import say
 from .period import Period
-from .records import Observation, Record
+from .records import Observation, Record, Target
 
 KINDS = ("figure", "target", "event", "story", "chart")
 STATUSES = ("changed", "added", "removed")
@@ -94,8 +94,8 @@ def snapshot(root: Path) -> tuple[dict[str, dict], int]:
     charts = content.load_chart_defs(root, problems, set())
     stories = content.load_stories(root, problems, "stories")
     found: dict[str, dict] = {
-        "figure": {o.id: _figure(o) for o in dataset.observations},
-        "target": {t.id: Entry(t.id, _where(t), flat(t)) for t in dataset.targets.values()},
+        "figure": {o.id: figure(o) for o in dataset.observations},
+        "target": {t.id: target(t) for t in dataset.targets.values()},
         "event": {e.id: Entry(e.id, _where(e), flat(e)) for e in dataset.events.values()},
         "chart": {c.id: Entry(c.id, _where(c), flat(c)) for c in charts},
         "story": {f"{s.key}.{s.lang}": Entry(f"{s.key} ({s.lang})", s.path, {
@@ -106,12 +106,18 @@ def snapshot(root: Path) -> tuple[dict[str, dict], int]:
     return found, len(problems)
 
 
-def _figure(obs: Observation) -> Entry:
+def figure(obs: Observation) -> Entry:
+    """A figure as compared: its fields, labelled by province, indicator, period and source."""
     fields = flat(obs)
     if obs.inferred:
         fields["as_of"] = say("diff_undated")
     label = f"{obs.province} · {obs.indicator} · {fields['as_of']} · {obs.source}"
     return Entry(label, _where(obs), fields, (obs.province, obs.indicator, obs.source))
+
+
+def target(record: Target) -> Entry:
+    """A target as compared, labelled by its id."""
+    return Entry(record.id, _where(record), flat(record))
 
 
 def _where(record: Record) -> str:
@@ -148,13 +154,22 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def matched(kind: str, old: dict[str, Entry], new: dict[str, Entry]) -> list[tuple[str, str]]:
+    """The (old id, new id) of every record on both sides: by id, and figures whose period changed by series."""
+    pairs = [(key, key) for key in sorted(old.keys() & new.keys())]
+    if kind == "figure":
+        gone = {key: old[key] for key in old.keys() - new.keys()}
+        came = {key: new[key] for key in new.keys() - old.keys()}
+        pairs += _repaired(gone, came)
+    return pairs
+
+
 def compare(kind: str, old: dict[str, Entry], new: dict[str, Entry]) -> list[Change]:
     """The changes of one kind of record, matched by id (figures whose period changed, by series)."""
-    gone = {key: old[key] for key in old.keys() - new.keys()}
-    came = {key: new[key] for key in new.keys() - old.keys()}
-    pairs = [(old[key], new[key]) for key in sorted(old.keys() & new.keys())]
-    if kind == "figure":
-        pairs += _repaired(gone, came)
+    keys = matched(kind, old, new)
+    gone = {key: old[key] for key in old.keys() - {a for a, _ in keys}}
+    came = {key: new[key] for key in new.keys() - {b for _, b in keys}}
+    pairs = [(old[a], new[b]) for a, b in keys]
     changes = [Change(kind, "changed", after.label, after.where, _fields_changed(before.fields, after.fields))
                for before, after in pairs if before.fields != after.fields]
     changes += [Change(kind, "added", e.label, e.where, _shown(kind, e, new=True)) for e in came.values()]
@@ -166,15 +181,15 @@ def _line(where: str) -> int:
     return int(where.rpartition(":")[2] or 0) if where.rpartition(":")[2].isdigit() else 0
 
 
-def _repaired(gone: dict[str, Entry], came: dict[str, Entry]) -> list[tuple[Entry, Entry]]:
+def _repaired(gone: dict[str, Entry], came: dict[str, Entry]) -> list[tuple[str, str]]:
     """A figure whose period changed has a new id: pair it with the old one when its series is unambiguous."""
     pairs = []
     for series in {e.series for e in gone.values()} & {e.series for e in came.values()}:
         before = [k for k, e in gone.items() if e.series == series]
         after = [k for k, e in came.items() if e.series == series]
         if len(before) == len(after) == 1:
-            pairs.append((gone.pop(before[0]), came.pop(after[0])))
-    return sorted(pairs, key=lambda p: p[1].label)
+            pairs.append((before[0], after[0]))
+    return sorted(pairs, key=lambda p: came[p[1]].label)
 
 
 def _fields_changed(old: dict[str, str], new: dict[str, str]) -> tuple[tuple[str, str | None, str | None], ...]:

@@ -146,6 +146,14 @@ class Quoted(Record):
     note: Text | None = None
 
 
+class Correction(Record):
+    """A published value found wrong and corrected: when, what it was, and why (both languages)."""
+
+    date: When
+    was: Number
+    why: Text
+
+
 class Observation(Quoted):
     """One figure as an article states it. Without `as_of` the article gives no period: the figure
     is undated, and the dataset gives it the source's publication date, marked as inferred."""
@@ -154,6 +162,7 @@ class Observation(Quoted):
     value: Number
     qualifier: Qualifier
     as_of: When | None = None
+    corrections: list[Correction] = []  # oldest first; see sitegen/corrections.py
     _inferred: bool = PrivateAttr(default=False)
 
     @property
@@ -184,6 +193,7 @@ class Target(Quoted):
     value: Number
     direction: Literal["at-least", "at-most", "exact"]
     deadline: When
+    corrections: list[Correction] = []
 
 
 class Event(Quoted):
