@@ -12,9 +12,12 @@ ICONS = {"added": "➕", "removed": "➖", "changed": "✏️"}
 def text(diff: Diff) -> str:
     """The diff as plain text, one record per line and one changed field per indented line."""
     lines = [say("diff_heading", ref=str(diff.commit)), ""]
-    if diff.archive:
+    altered, added = _archive(diff)
+    if altered:
         lines += [say("diff_archive_heading")]
-        lines += [f"  !! {_archive_line(a)}" for a in diff.archive] + [""]
+        lines += [f"  !! {_archive_line(a)}" for a in altered] + [""]
+    if added:
+        lines += [say("diff_archive_added")] + [f"  + {a.file}" for a in added] + [""]
     for kind, changes in _by_kind(diff):
         lines.append(f"{_kind(kind)}: {_counts(changes)}")
         for change in changes:
@@ -33,9 +36,12 @@ def text(diff: Diff) -> str:
 def markdown(diff: Diff) -> str:
     """The diff as GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY or a pull-request comment."""
     lines = [f"### {_md(say('diff_heading', ref=str(diff.commit)))}", ""]
-    if diff.archive:
+    altered, added = _archive(diff)
+    if altered:
         lines += ["> [!WARNING]", f"> **{_md(say('diff_archive_heading'))}**", ">"]
-        lines += [f"> - {_md(_archive_line(a))}" for a in diff.archive] + [""]
+        lines += [f"> - {_md(_archive_line(a))}" for a in altered] + [""]
+    if added:
+        lines += [f"#### {_md(say('diff_archive_added'))}", ""] + [f"- `{a.file}`" for a in added] + [""]
     for kind, changes in _by_kind(diff):
         lines += [f"#### {_md(_kind(kind))}: {_md(_counts(changes))}", ""]
         for change in changes:
@@ -50,6 +56,11 @@ def markdown(diff: Diff) -> str:
     if diff.old_problems:
         lines += [_md(say("diff_old_problems", count=diff.old_problems, ref=str(diff.commit))), ""]
     return "\n".join(lines)
+
+
+def _archive(diff: Diff) -> tuple[list, list]:
+    """Archived articles changed or removed (never expected: shown loudly), and new ones."""
+    return [a for a in diff.archive if a.status != "added"], [a for a in diff.archive if a.status == "added"]
 
 
 def _by_kind(diff: Diff) -> list[tuple[str, list[Change]]]:

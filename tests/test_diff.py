@@ -119,7 +119,9 @@ def test_an_added_figure_shows_its_value_period_and_quote(project: Path) -> None
     with (project / "data" / "observations" / "alpha.yaml").open("a", encoding="utf-8") as file:
         file.write('- province: alpha\n  indicator: online-dossier-rate\n  value: 95\n  qualifier: at-least\n'
                    '  as_of: "2025"\n  source: alpha\n  quote: "tỷ lệ hồ sơ trực tuyến đạt tối thiểu 95%"\n')
+    (project / "data" / "sources" / "gamma.txt").write_text("Một bài mới.\n", encoding="utf-8")
     text = changelog.text(diff.between(project))
+    assert "New archived articles\n  + data/sources/gamma.txt\n" in text and "ARCHIVED ARTICLES CHANGED" not in text
     assert "  + alpha · online-dossier-rate · 2025 · alpha   data/observations/alpha.yaml:" in text
     assert ("      qualifier: at-least\n      as_of: 2025\n"
             "      quote: “tỷ lệ hồ sơ trực tuyến đạt tối thiểu 95%”") in text
