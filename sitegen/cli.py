@@ -1,4 +1,4 @@
-"""The command line: build (default), check, serve."""
+"""The command line: build (default), check, serve; diff and add-source for the newsroom's loop."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     if args.lang:
         messages.use(args.lang)
     root = root or Path.cwd()
+    if args.command in ("diff", "add-source") or args.arg or args.format:
+        from . import newsroom
+
+        return newsroom.run(args.command, args.arg, args.format, root)
     try:
         config = Config.at(root, Path(args.out) if args.out else None, args.base_url)
         if not (args.clean or manifest.owned(config) or _empty(config.out)):
@@ -70,13 +74,15 @@ def _check(config: Config) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description=say("cli_description"))
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve"],
-                        help=say("cli_command"))
+    parser.add_argument("command", nargs="?", default="build",
+                        choices=["build", "check", "serve", "diff", "add-source"], help=say("cli_command"))
+    parser.add_argument("arg", nargs="?", metavar="REF|FILE", help=say("cli_arg"))
     parser.add_argument("--base-url", default="/", help=say("cli_base_url"))
     parser.add_argument("--out", help=say("cli_out"))
     parser.add_argument("--clean", action="store_true", help=say("cli_clean"))
     parser.add_argument("--force", action="store_true", help=say("cli_force"))
     parser.add_argument("--lang", choices=list(messages.LANGUAGES), help=say("cli_lang"))
+    parser.add_argument("--format", choices=["text", "markdown"], help=say("cli_format"))
     parser.add_argument("--host", default="127.0.0.1", help=say("cli_host"))
     parser.add_argument("--port", type=int, default=8000, help=say("cli_port"))
     return parser

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from . import conflicts, factcheck
+from . import archive, conflicts, factcheck
 from .conflicts import Conflict
 from .errors import Note, Problem, one_of
 from .messages import say
@@ -152,6 +152,7 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     dataset.observations = [o.dated(dataset.sources[o.source].published) for o in dataset.observations]
     problems += _unique_observations(dataset.observations)
     dataset.archive = _archive(dataset, root, problems)
+    problems += archive.sealed(dataset, root)
     problems += factcheck.values(dataset)
     problems += factcheck.quotes(dataset)
     dataset.conflicts = conflicts.find(dataset)

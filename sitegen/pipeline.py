@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import chartbook, compare, content, data, output, render, site, stories
+from . import chartbook, compare, content, corrections, data, output, published, render, site, stories
 from .components import Components
 from .config import Config
 from .content import ChartDef, SiteText, Story
@@ -47,6 +47,7 @@ class Model:
 def load(config: Config) -> tuple[Model | None, list[Problem]]:
     """Load and check data/ and content/; the model (None if the site text is unusable) and every problem."""
     dataset, problems = data.load(config.root)
+    problems += published.unrecorded(config.root, dataset)
     text = content.load_site_text(config.root, problems)
     defs = content.load_chart_defs(config.root, problems, dataset.broken)
     stories_ = content.load_stories(config.root, problems, "stories")
@@ -132,6 +133,7 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
             done.files[f"data/charts/{chart_id}.csv"] = downloads.chart_csv(model.data, view)
     done.files.update(_collect(done, lambda: assets(config, env), {}))
     done.files.update(_collect(done, lambda: discovery(env, pages, model.stories), {}))
+    done.files.update(_collect(done, lambda: corrections.feeds(env, model.data), {}))
     return done
 
 

@@ -65,6 +65,13 @@ class Province(Record):
     merger_note: Text | None
 
 
+class TranscriptionFix(Record):
+    """A mistake of our copy of an article, fixed: when, and what was changed (see sitegen/archive.py)."""
+
+    date: When
+    what: Annotated[str, Field(min_length=1)]
+
+
 class Source(Record):
     id: Id
     file: Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]+\.txt$")]
@@ -77,6 +84,8 @@ class Source(Record):
     defects: list[Text] = []
     url: Annotated[str, Field(pattern=r"^https?://")] | None = None
     title_en: str | None = None  # the site's own English gloss of the title
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None  # of the archived file, as archived
+    transcription_fixes: list[TranscriptionFix] = []
 
 
 class Pillar(Record):
@@ -137,6 +146,14 @@ class Quoted(Record):
     note: Text | None = None
 
 
+class Correction(Record):
+    """A published value found wrong and corrected: when, what it was, and why (both languages)."""
+
+    date: When
+    was: Number
+    why: Text
+
+
 class Observation(Quoted):
     """One figure as an article states it. Without `as_of` the article gives no period: the figure
     is undated, and the dataset gives it the source's publication date, marked as inferred."""
@@ -145,6 +162,7 @@ class Observation(Quoted):
     value: Number
     qualifier: Qualifier
     as_of: When | None = None
+    corrections: list[Correction] = []  # oldest first; see sitegen/corrections.py
     _inferred: bool = PrivateAttr(default=False)
 
     @property
@@ -178,6 +196,7 @@ class Target(Quoted):
     # false when the goal is defined otherwise than its indicator's figures (another base, scope or
     # way of counting): no figure can then meet it, and the note says how the two differ
     comparable: bool = True
+    corrections: list[Correction] = []
 
 
 class Event(Quoted):
@@ -286,7 +305,8 @@ def explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple, mo
             yield positions.problem(loc, say("field_other", name=name, reason=error["msg"].lower(), got=got))
 
 
-_FORMS = {"url": "form_url", "light": "form_colour", "dark": "form_colour", "file": "form_file"}
+_FORMS = {"url": "form_url", "light": "form_colour", "dark": "form_colour", "file": "form_file",
+          "sha256": "form_sha256"}
 
 
 def _fields_at(model: type[Record], loc: tuple) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import corrections
 from .content import ChartDef, SiteText, Story
 from .data import Dataset
 from .i18n import LANGS
@@ -66,6 +67,8 @@ def pages(data: Dataset, text: SiteText, stories: list[Story], prose: list[Story
         out.append(Page("timeline/", lang, "timeline.html", s("timeline")))
         out.append(Page("sources/", lang, "sources.html", s("sources")))
         out.append(Page("data/", lang, "data.html", s("data")))
+        out.append(Page("corrections/", lang, "corrections.html", s("corrections"),
+                        {"corrections": corrections.entries(data)}))
         out.append(Page("stories/", lang, "stories.html", s("stories"), {"stories": mine}))
         for story in mine:
             out.append(Page(f"stories/{story.key}/", lang, "story.html", story.title, {"story": story}))

@@ -1,4 +1,6 @@
-"""The GitHub Pages workflow, checked offline: schema, zizmor's audits, pinned actions, no inline expressions."""
+"""The workflows (publishing, pull requests), checked offline: schema, zizmor's audits, pinned actions, no inline
+expressions, and what each runs. check-jsonschema and zizmor come with the test extras; without them those two
+checks skip."""
 
 import json
 import os
@@ -11,7 +13,10 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+WORKFLOWS = ROOT / ".github" / "workflows"
+WORKFLOW = WORKFLOWS / "pages.yml"
+PULL_REQUEST = WORKFLOWS / "pr.yml"
+EVERY = sorted(WORKFLOWS.glob("*.yml"))
 BIN = Path(sys.executable).parent
 
 USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>[^\s#]+)\s*(?P<comment>#.*)?$")
@@ -22,7 +27,7 @@ VERSION_COMMENT = re.compile(r"^#\s*v\d+(\.\d+)*\b")
 def tool(name: str) -> Path:
     path = BIN / name
     if not path.exists():
-        pytest.fail(f"{name} is not installed in {BIN}; it comes with the test extras (pip install -e '.[test]')")
+        pytest.skip(f"{name} is not installed in {BIN}; it comes with the test extras (pip install -e '.[test]')")
     return path
 
 
@@ -43,12 +48,12 @@ def steps(workflow: dict) -> list[dict]:
 
 
 def test_matches_github_workflow_schema():
-    result = run(tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", WORKFLOW)
+    result = run(tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *EVERY)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_zizmor_finds_nothing_at_medium_or_above():
-    result = run(tool("zizmor"), "--offline", "--min-severity", "medium", "--format", "json", WORKFLOW)
+    result = run(tool("zizmor"), "--offline", "--min-severity", "medium", "--format", "json", *EVERY)
     # Exit codes: 0 = no findings, 1 = error, 10-14 = findings (14 = high).
     findings = json.loads(result.stdout) if result.stdout.strip() else None
     assert result.returncode == 0 and findings == [], (
@@ -58,10 +63,11 @@ def test_zizmor_finds_nothing_at_medium_or_above():
     )
 
 
-def test_every_action_is_pinned_to_a_commit_with_its_version():
-    lines = [m for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if (m := USES_LINE.match(line))]
+@pytest.mark.parametrize("path", EVERY, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path):
+    lines = [m for line in path.read_text(encoding="utf-8").splitlines() if (m := USES_LINE.match(line))]
     # Every `uses:` the YAML holds is one of the lines checked here (no flow-style or quoted forms slip by).
-    assert len(lines) == sum("uses" in step for step in steps(yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))))
+    assert len(lines) == sum("uses" in step for step in steps(yaml.safe_load(path.read_text(encoding="utf-8"))))
     assert lines, "the workflow uses no actions"
     for m in lines:
         assert PINNED_REF.match(m["ref"]), f"{m['ref']} is not pinned to a full 40-character commit SHA"
@@ -69,8 +75,9 @@ def test_every_action_is_pinned_to_a_commit_with_its_version():
         assert VERSION_COMMENT.match(comment), f"{m['ref']} has no '# vX.Y.Z' comment naming its version"
 
 
-def test_no_expression_inside_run(workflow):
-    runs = [step["run"] for step in steps(workflow) if "run" in step]
+@pytest.mark.parametrize("path", EVERY, ids=lambda p: p.name)
+def test_no_expression_inside_run(path: Path):
+    runs = [step["run"] for step in steps(yaml.safe_load(path.read_text(encoding="utf-8"))) if "run" in step]
     assert runs
     for script in runs:
         assert "${{" not in script, f"pass expressions through env:, not inline in run:\n{script}"
@@ -96,4 +103,28 @@ def test_publishing_shape(workflow):
     build_step = next(step for step in build["steps"] if "build.py" in step.get("run", ""))
     assert build_step["env"]["BASE_URL"] == "${{ steps." + pages_id + ".outputs.base_url }}"
     assert '--base-url "$BASE_URL"' in build_step["run"]
-    assert any(step.get("run") == "make test" for step in build["steps"])
+    # Publishing waits for check and the fast tests, not for the browser suite (README, "Workflows").
+    runs = [step.get("run") for step in build["steps"]]
+    assert runs.index("make check") < runs.index("make quick") < runs.index(build_step["run"])
+    assert "make test" not in runs
+    cache = by_action["actions/cache"]
+    assert cache["with"]["path"].split() == [".cache/drawings", ".cache/tests"]
+    assert "hashFiles('requirements.lock', 'sitegen/drawing.py')" in cache["with"]["key"]
+
+
+def test_pull_request_shape():
+    workflow = yaml.safe_load(PULL_REQUEST.read_text(encoding="utf-8"))
+    assert "pull_request" in workflow.get("on", workflow.get(True))
+    assert workflow["permissions"] == {"contents": "read"}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"} and job["timeout-minutes"]
+    by_action = {step["uses"].split("@")[0]: step for step in job["steps"] if "uses" in step}
+    checkout = by_action["actions/checkout"]["with"]
+    assert checkout["persist-credentials"] is False and checkout["fetch-depth"] == 0
+    assert "actions/cache" not in by_action, "a pull request only restores the drawing cache"
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert "make check" in runs and "make quick" in runs
+    assert any("build.py --base-url" in r for r in runs)
+    diff = next(step for step in job["steps"] if "build.py diff" in step.get("run", ""))
+    assert diff["env"]["BASE_REF"] == "${{ github.base_ref }}" and diff["if"] == "${{ !cancelled() }}"
+    assert diff["run"].endswith('--format markdown >> "$GITHUB_STEP_SUMMARY"')

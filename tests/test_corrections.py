@@ -1,0 +1,110 @@
+"""Corrections: marked beside the figure, listed newest first on /corrections/ with a feed, and required by
+`check` when a published value changes (the published state is origin/main, in a scripted history)."""
+
+from __future__ import annotations
+
+import hashlib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from test_diff import commit, edit, git
+
+from conftest import make_project
+from sitegen import cli, messages, pipeline
+from sitegen.config import Config
+
+CORRECTION = """  corrections:
+    - date: "2024-11-02"
+      was: 92.4
+      why: {vi: "Bài gốc ghi 92,5%; chúng tôi chép nhầm.", en: "The article says 92.5%; we copied it wrongly."}
+"""
+TARGET_CORRECTION = """  corrections:
+    - date: "2024-12-01"
+      was: 90
+      why: {vi: "Chỉ tiêu là 95%.", en: "The goal is 95%."}
+"""
+
+
+@pytest.fixture(autouse=True)
+def english():
+    messages.use("en")
+    yield
+    messages.use("en")
+
+
+def run(project: Path, capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str]:
+    capsys.readouterr()
+    code = cli.main(list(args), project)
+    return code, capsys.readouterr().err
+
+
+def corrected(project: Path) -> Path:
+    """The mini project with one corrected figure and one corrected target."""
+    data = project / "data"
+    edit(data / "observations" / "alpha.yaml", "    en: The article gives no exact date.\n",
+         "    en: The article gives no exact date.\n" + CORRECTION)
+    with (data / "targets.yaml").open("a", encoding="utf-8") as file:
+        file.write(TARGET_CORRECTION)
+    return project
+
+
+def test_readers_see_the_mark_the_page_and_the_feed(tmp_path: Path) -> None:
+    project = corrected(make_project(tmp_path))
+    pipeline.build(Config.at(project))
+    site = project / "site"
+    page = (site / "corrections" / "index.html").read_text(encoding="utf-8")
+    assert page.index('id="target-alpha-online-2025"') < page.index('id="beta-online-dossier-rate-2024-09-alpha"')
+    assert "<del>92,4%</del>" in page and "Bài gốc ghi 92,5%; chúng tôi chép nhầm." in page
+    english = (site / "en" / "corrections" / "index.html").read_text(encoding="utf-8")
+    assert "<del>92.4%</del>" in english and "The article says 92.5%; we copied it wrongly." in english
+    indicator = (site / "en" / "indicators" / "online-dossier-rate" / "index.html").read_text(encoding="utf-8")
+    assert ('<a class="corrected" href="/en/corrections/#beta-online-dossier-rate-2024-09-alpha">corrected</a>'
+            in indicator)
+    story = (site / "stories" / "online" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="corrected" href="/corrections/#beta-online-dossier-rate-2024-09-alpha">đã đính chính</a>' in story
+    targets = (site / "targets" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/corrections/#target-alpha-online-2025">đã đính chính</a>' in targets
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(site / "en" / "corrections" / "feed.xml").getroot()
+    assert feed.find(f"{atom}updated").text == "2024-12-01T00:00:00Z"
+    titles = [e.find(f"{atom}title").text for e in feed.findall(f"{atom}entry")]
+    assert titles == ["Alpha Province · Online dossier rate: 90% → 95%",
+                      "Beta Province · Online dossier rate: 92.4% → 92.5%"], titles
+    assert "/corrections/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_site_without_corrections_says_so(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    pipeline.build(Config.at(project))
+    page = project / "site" / "indicators" / "online-dossier-rate" / "index.html"
+    assert 'class="corrected"' not in page.read_text(encoding="utf-8")
+    feed = ET.parse(project / "site" / "corrections" / "feed.xml").getroot()
+    assert not feed.findall("{http://www.w3.org/2005/Atom}entry")
+
+
+def test_a_published_value_changes_only_with_a_correction(tmp_path: Path, capsys) -> None:
+    project = make_project(tmp_path)
+    git(project, "init", "-q", "-b", "main")
+    git(project, "update-ref", "refs/remotes/origin/main", commit(project, "Published"))
+    data = project / "data"
+    edit(data / "targets.yaml", "value: 95", "value: 96")
+    edit(data / "targets.yaml", "đạt tối thiểu 95%", "đạt tối thiểu 96%")
+    edit(data / "sources" / "alpha.txt", "tối thiểu 95%", "tối thiểu 96%")
+    sources = data / "sources.yaml"
+    old = sources.read_text(encoding="utf-8").split("sha256: ")[1].split("\n")[0]
+    edit(sources, old, hashlib.sha256((data / "sources" / "alpha.txt").read_bytes()).hexdigest())
+    code, err = run(project, capsys, "check")
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0].startswith("data/sources.yaml:3:11: the recorded hash of data/sources/alpha.txt differs from the "
+                               "published one (origin/main ("), err
+    assert lines[1].startswith("data/targets.yaml:4:10: readers have seen this figure as 95 (origin/main ("), err
+    assert "`corrections: [{date: \"YYYY-MM-DD\", was: 95, why: {vi: \"…\", en: \"…\"}}]`" in lines[1]
+    assert lines[2] == "2 problems found"
+    edit(sources, "  title: Tỉnh Alpha", '  transcription_fixes: [{date: "2024-12-01", what: "96, not 95"}]\n'
+                                        "  title: Tỉnh Alpha")
+    with (data / "targets.yaml").open("a", encoding="utf-8") as file:
+        file.write(TARGET_CORRECTION.replace("was: 90", "was: 95"))
+    code, err = run(project, capsys, "check")
+    assert code == 0, err

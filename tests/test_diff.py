@@ -1,0 +1,136 @@
+"""`build.py diff [REF]`: what changed between a commit and the working tree, by meaning, on a scripted history."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project
+from sitegen import changelog, cli, diff, messages
+
+GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Reporter", "GIT_AUTHOR_EMAIL": "r@example.org",
+           "GIT_COMMITTER_NAME": "Reporter", "GIT_COMMITTER_EMAIL": "r@example.org", "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def git(project: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=project, env=GIT_ENV, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def commit(project: Path, message: str) -> str:
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", message)
+    return git(project, "rev-parse", "HEAD")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages in English, whatever language a test switched to."""
+    messages.use("en")
+    yield
+    messages.use("en")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The mini project committed once (the published state), then edited in the working tree."""
+    project = make_project(tmp_path)
+    git(project, "init", "-q", "-b", "main")
+    commit(project, "Published")
+    data = project / "data"
+    # A correction: the article, its quote and the value change together.
+    edit(data / "sources" / "alpha.txt", "đạt 92,5%", "đạt 93,5%")
+    edit(data / "observations" / "alpha.yaml", 'trực tuyến đạt 92,5%"', 'trực tuyến đạt 93,5%"')
+    edit(data / "observations" / "alpha.yaml", "value: 92.5", "value: 93.5")
+    sources = data / "sources.yaml"
+    old = sources.read_text(encoding="utf-8").split("sha256: ")[1].split("\n")[0]
+    edit(sources, old, hashlib.sha256((data / "sources" / "alpha.txt").read_bytes()).hexdigest()
+         + '\n  transcription_fixes: [{date: "2026-11-30", what: "our copy had 92,5 for 93,5"}]')
+    # A period corrected: the figure's id changes, it is still the same figure.
+    edit(data / "observations" / "alpha.yaml", 'value: 127178\n  qualifier: exact\n  as_of: "2024-01/2024-09"',
+         'value: 127178\n  qualifier: exact\n  as_of: "2024-09"')
+    (data / "events.yaml").write_text("[]\n", encoding="utf-8")
+    edit(project / "content" / "charts.yaml", "en: Dossiers filed online", "en: Dossiers filed online, 2024")
+    story = project / "content" / "stories" / "online.en.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    return project
+
+
+def test_changes_are_listed_by_meaning(project: Path) -> None:
+    found = diff.between(project)
+    assert str(found.commit).startswith("HEAD (")
+    changed = {(c.kind, c.status, c.label): c.fields for c in found.changes}
+    assert changed[("figure", "changed", "beta · online-dossier-rate · 2024-09 · alpha")] == (
+        ("value", "92.5", "93.5"),
+        ("quote", "Tỉnh Beta có tỷ lệ hồ sơ trực tuyến đạt 92,5%", "Tỉnh Beta có tỷ lệ hồ sơ trực tuyến đạt 93,5%"))
+    assert changed[("figure", "changed", "alpha · dossiers-processed · 2024-09 · alpha")] == (
+        ("as_of", "2024-01/2024-09", "2024-09"),)
+    assert ("event", "removed", "alpha-resolution-52") in changed
+    assert changed[("chart", "changed", "online")] == (
+        ("title.en", "Dossiers filed online", "Dossiers filed online, 2024"),)
+    assert [name for name, _, _ in changed[("story", "changed", "online (en)")]] == ["body"]
+    assert len(found.changes) == 5 and found.problems == 0
+    assert [(a.file, a.status, a.added, a.removed) for a in found.archive] == [
+        ("data/sources/alpha.txt", "changed", 1, 1)]
+
+
+def test_text_and_markdown(project: Path, capsys: pytest.CaptureFixture) -> None:
+    assert cli.main(["diff"], project) == 0
+    out = capsys.readouterr().out
+    assert "ARCHIVED ARTICLES CHANGED" in out and "!! data/sources/alpha.txt: changed, 1 lines added, 1 removed" in out
+    assert "Figures: 0 added, 2 changed, 0 removed" in out
+    assert "  ~ beta · online-dossier-rate · 2024-09 · alpha   data/observations/alpha.yaml:15" in out
+    assert "      value: 92.5 → 93.5" in out
+    assert "  - alpha-resolution-52   data/events.yaml:1" in out
+    assert "      body: text changed, 2 lines added and 0 removed" in out
+    assert cli.main(["diff", "HEAD", "--format", "markdown", "--lang", "vi"], project) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("### Thay đổi so với HEAD (")
+    assert "> [!WARNING]" in out and "> - data/sources/alpha.txt: đã sửa, thêm 1 dòng, bớt 1 dòng" in out
+    assert "#### Số liệu: thêm 0, sửa 2, xoá 0" in out
+    assert "  - `value`: ~~92.5~~ → **93.5**" in out
+    assert "- ➖ **đã xoá** alpha-resolution-52 — `data/events.yaml:1`" in out
+
+
+def test_default_ref_is_the_merge_base_with_origin_main(project: Path) -> None:
+    published = git(project, "rev-parse", "HEAD")
+    git(project, "update-ref", "refs/remotes/origin/main", published)
+    git(project, "checkout", "-q", "-b", "correction")
+    commit(project, "Correct Beta's figure")  # the edits are now committed on a branch
+    found = diff.between(project)
+    assert found.commit.sha == published[:12] and "origin/main" in found.commit.name
+    assert len(found.changes) == 5
+    assert diff.between(project, "HEAD").changes == []
+
+
+def test_an_added_figure_shows_its_value_period_and_quote(project: Path) -> None:
+    commit(project, "Edits")
+    with (project / "data" / "observations" / "alpha.yaml").open("a", encoding="utf-8") as file:
+        file.write('- province: alpha\n  indicator: online-dossier-rate\n  value: 95\n  qualifier: at-least\n'
+                   '  as_of: "2025"\n  source: alpha\n  quote: "tỷ lệ hồ sơ trực tuyến đạt tối thiểu 95%"\n')
+    (project / "data" / "sources" / "gamma.txt").write_text("Một bài mới.\n", encoding="utf-8")
+    text = changelog.text(diff.between(project))
+    assert "New archived articles\n  + data/sources/gamma.txt\n" in text and "ARCHIVED ARTICLES CHANGED" not in text
+    assert "  + alpha · online-dossier-rate · 2025 · alpha   data/observations/alpha.yaml:" in text
+    assert ("      qualifier: at-least\n      as_of: 2025\n"
+            "      quote: “tỷ lệ hồ sơ trực tuyến đạt tối thiểu 95%”") in text
+
+
+def test_an_unknown_ref_and_a_folder_without_history(project: Path, tmp_path: Path, capsys) -> None:
+    assert cli.main(["diff", "no-such-branch"], project) == 1
+    assert "'no-such-branch' is not a branch, tag or commit git knows" in capsys.readouterr().err
+    assert cli.main(["diff", "--", "--output=x"], project) == 1  # never passed to git as an option
+    plain = make_project(tmp_path / "plain")
+    assert cli.main(["diff"], plain) == 1
+    assert "not a git checkout" in capsys.readouterr().err
