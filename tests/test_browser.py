@@ -104,7 +104,8 @@ MEASURE = """() => [...document.querySelectorAll('.chart-svg svg')].filter(s => 
       texts: [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
         const r = t.getBoundingClientRect();
         return {text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * scale,
-                out: r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1};
+                out: r.left < box.left - 1 || r.right > box.right + 1 ||
+                     r.top < box.top - 1 || r.bottom > box.bottom + 1};
       })};
   })"""
 
@@ -135,7 +136,8 @@ def test_the_first_screen_of_a_phone_answers_who_leads(browser, base_url: str, p
     page = browser.new_page(viewport=VIEWPORTS["phone"])
     page.goto(base_url + path)
     height = VIEWPORTS["phone"]["height"]
-    figures = [a for a in page.locator("main a.fig").all() if (box := a.bounding_box()) and box["y"] + box["height"] <= height]
+    figures = [a for a in page.locator("main a.fig").all()
+               if (box := a.bounding_box()) and box["y"] + box["height"] <= height]
     assert len(figures) >= 2
     first_screen = page.evaluate(f"""() => [...document.querySelectorAll('main p, main li')]
         .filter(e => e.getBoundingClientRect().bottom <= {height}).map(e => e.textContent).join(' ')""")
