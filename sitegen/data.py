@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from . import conflicts, factcheck
 from .conflicts import Conflict
-from .errors import Note, Problem, one_of
+from .errors import Note, Problem, nearest
 from .messages import say
 from .records import (
     Event,
@@ -31,6 +31,9 @@ from .records import (
 )
 
 R = TypeVar("R", bound=Record)
+# Where the ids of each kind are written, for a reporter looking for the right one.
+FILES = {"province": "data/provinces.yaml", "indicator": "data/indicators.yaml", "source": "data/sources.yaml",
+         "pillar": "data/indicators.yaml", "target": "data/targets.yaml", "chart": "content/charts.yaml"}
 K = TypeVar("K")
 
 
@@ -212,8 +215,9 @@ def _references(data: Dataset) -> list[Problem]:
         if value in tables[table]:
             return True
         if value not in data.broken:
-            problems.append(Problem(*record.at(name), say("unknown_id", name=name, value=value, kind=table,
-                                                          valid=one_of(tables[table]))))
+            problems.append(Problem(*record.at(name), say("unknown_id", name=name, value=value,
+                                                          kind=say(f"kind_{table}"),
+                                                          hint=nearest(value, tables[table], FILES[table]))))
         return False
 
     def sound(record: Quoted) -> bool:

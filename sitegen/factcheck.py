@@ -9,16 +9,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from . import i18n
+from . import i18n, numbers
 from .errors import Problem
 from .messages import say
 from .records import Event, Observation, Target
 
 if TYPE_CHECKING:
     from .data import Dataset
-
-_SCALES = {"vi": ((10**9, ("tỷ",)), (10**6, ("triệu",)), (10**3, ("nghìn", "ngàn"))),
-           "en": ((10**9, ("billion",)), (10**6, ("million",)), (10**3, ("thousand",)))}
 
 # Claims articles make in words rather than digits: "đứng đầu cả nước" is rank 1, "toàn bộ" 100%.
 _WORDS = {("rank", 1): {"vi": ("đứng đầu", "dẫn đầu", "cao nhất", "thứ nhất"),
@@ -41,7 +38,7 @@ def renderings(value: float, unit: str = "", lang: str = "vi") -> list[str]:
         forms.add(str(whole))
         if 0 <= whole < 10:
             forms.add(f"0{whole}")
-        for scale, words in _SCALES[lang]:
+        for scale, words in numbers.SCALES[lang]:
             if whole >= scale and whole % (scale // 10) == 0:
                 forms.update(f"{i18n.number(whole / scale, lang)} {word}" for word in words)
         forms.update(_WORDS.get((unit, whole), {}).get(lang, ()))

@@ -12,8 +12,8 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 
+from . import numbers, yamlfile
 from . import period as _period
-from . import yamlfile
 from .errors import BuildError, Problem, one_of
 from .messages import say
 from .period import Period
@@ -113,13 +113,7 @@ def _number(value: object) -> object:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise ValueError(say("number_not", got=repr(value)))
     if isinstance(value, str):
-        plain = value.strip().rstrip("%").strip()
-        hint = plain.replace(".", "").replace(",", ".") if "," in plain else plain.replace(".", "")
-        try:
-            float(hint)
-            fix = say("number_fix", fix=hint)
-        except ValueError:
-            fix = ""
+        fix = say("number_fix", fix=fixed) if (fixed := numbers.meant(value)) is not None else ""
         raise ValueError(say("number_text", text=value, fix=fix))
     return value
 
@@ -276,7 +270,8 @@ def explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple, mo
         elif kind == "value_error":
             yield positions.problem(loc, f"'{name}' {error['ctx']['error']}")
         elif kind.startswith(("date_", "datetime_")):
-            yield positions.problem(loc, say("field_date", name=name, got=got))
+            hint = _period.guess(error["input"]) if isinstance(error["input"], str) else None
+            yield positions.problem(loc, f"'{name}' {hint}" if hint else say("field_date", name=name, got=got))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             yield positions.problem(loc, say("field_mapping", name=name, got=got))
         else:

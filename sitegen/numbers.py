@@ -1,0 +1,37 @@
+"""Numbers as articles and reporters write them ("72,3%", "91.985", "3 triệu"), and the machine form meant."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+SCALES = {"vi": ((10**9, ("tỷ", "tỉ")), (10**6, ("triệu",)), (10**3, ("nghìn", "ngàn"))),
+          "en": ((10**9, ("billion",)), (10**6, ("million",)), (10**3, ("thousand",)))}
+_WORDS = {word: scale for table in SCALES.values() for scale, words in table for word in words}
+# Thousands separators: 91.985 and 1.234.567 as Vietnamese writes them, 1,234,567 as English does
+# (a single comma is the Vietnamese decimal mark: 56,83).
+_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d{1,3}(,\d{3}){2,}$")
+
+
+def meant(text: str) -> str | None:
+    """The machine form of a number written as text: "72,3%" → 72.3, "72.3%" → 72.3, "91.985" → 91985,
+    "3 triệu" → 3000000; None when the text is not a number at all."""
+    plain = text.strip().casefold()
+    percent = plain.endswith("%")
+    plain = plain.rstrip("%").strip()
+    scale = 1
+    if (parts := plain.rsplit(None, 1)) and len(parts) == 2 and parts[1] in _WORDS:
+        plain, scale = parts[0], _WORDS[parts[1]]
+    plain = plain.replace(" ", "").replace("\u00a0", "")
+    if "," in plain and "." in plain:  # the later mark is the decimal one: 1.234,5 or 1,234.5
+        decimal_mark = "," if plain.rfind(",") > plain.rfind(".") else "."
+        plain = plain.replace("." if decimal_mark == "," else ",", "").replace(",", ".")
+    elif _THOUSANDS.match(plain) and not percent:
+        plain = plain.replace(".", "").replace(",", "")  # a percent is never in the thousands
+    else:
+        plain = plain.replace(",", ".")
+    try:
+        number = Decimal(plain) * scale
+    except InvalidOperation:
+        return None
+    return format(number.normalize(), "f")
