@@ -27,6 +27,7 @@ from .records import (
     Record,
     Source,
     Target,
+    ids_in,
     read_records,
 )
 
@@ -134,7 +135,7 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     sources = read_records(data / "sources.yaml", root, Source, problems, broken=broken)
     indicator_file = read_records(data / "indicators.yaml", root, IndicatorFile, problems, single=True)
     if not indicator_file:
-        broken.update(_ids_in(data / "indicators.yaml"))
+        broken.update(ids_in(data / "indicators.yaml"))
     observations, broken_series = [], set()
     for path in sorted((data / "observations").glob("*.yaml")):
         before = len(problems)
@@ -250,15 +251,6 @@ def _references(data: Dataset) -> list[Problem]:
                 del table[record.id]
                 data.broken.add(record.id)
     return problems
-
-
-def _ids_in(path: Path) -> set[str]:
-    """Ids written in a file that failed validation as a whole, to avoid echo errors elsewhere."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return set()
-    return set(re.findall(r"^\s*-?\s*id:\s*([a-z0-9-]+)\s*$", text, flags=re.M))
 
 
 def _series_in(path: Path) -> set[tuple[str, str]]:

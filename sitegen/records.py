@@ -6,6 +6,7 @@ A record is what a reporter writes, validated field by field (pydantic, unknown 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
@@ -297,3 +298,12 @@ def _record_in(annotation: object) -> type[Record] | None:
         if found := _record_in(arg):
             return found
     return None
+
+
+def ids_in(path: Path) -> set[str]:
+    """Ids written in a file that failed validation as a whole, to avoid echo errors elsewhere."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return set(re.findall(r"^\s*-?\s*id:\s*([a-z0-9-]+)\s*$", text, flags=re.M))
