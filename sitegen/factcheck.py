@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from . import i18n, numbers
+from . import i18n, numbers, passage
 from .errors import Problem
 from .messages import say
 from .records import Event, Observation, Target
@@ -110,7 +110,10 @@ def quotes(data: Dataset) -> Iterator[Problem]:
             continue
         quote = normalise(record.quote)
         if quote not in text:
-            yield Problem(*record.at("quote"), say("quote_not_found", file=data.sources[record.source].file))
+            file = data.sources[record.source].file
+            closest = passage.difference(quote, text)
+            yield Problem(*record.at("quote"), say("quote_not_found_near", file=file, closest=closest) if closest
+                          else say("quote_not_found", file=file))
         elif isinstance(record, Event) or record.indicator not in data.indicators:
             continue
         elif not states(quote, record.value, *_unit_lang(data, record)) and not separator_slip(quote, record.value):
