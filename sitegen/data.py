@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from . import conflicts, factcheck
+from . import conflicts, factcheck, qualifiers
 from .conflicts import Conflict
 from .errors import Note, Problem, nearest
 from .messages import say
@@ -158,6 +158,7 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     dataset.archive = _archive(dataset, root, problems)
     problems += factcheck.values(dataset)
     problems += factcheck.quotes(dataset)
+    problems += qualifiers.check(dataset)
     dataset.conflicts = conflicts.find(dataset)
     dataset.notes = [conflicts.note(c) for c in dataset.conflicts]
     return dataset, problems

@@ -54,7 +54,12 @@ def states(quote: str, value: float, unit: str = "", lang: str = "vi") -> bool:
 
 
 def _standalone(text: str, form: str) -> bool:
-    """form occurs in text with no digit, nor a digit after . or , , running into it on either side;
+    """form occurs in text as a number (or words) of its own."""
+    return next(places(text, form), None) is not None
+
+
+def places(text: str, form: str) -> Iterator[int]:
+    """Where form occurs in text with no digit, nor a digit after . or , , running into it on either side;
     a form in words stands as whole words."""
     wordy = form[:1].isalpha()
     folded, form = (text.casefold(), form.casefold()) if wordy else (text, form)
@@ -64,12 +69,11 @@ def _standalone(text: str, form: str) -> bool:
         before, after = folded[max(0, start - 2):start], folded[end:end + 2]
         if wordy:
             if not before[-1:].isalnum() and not after[:1].isalnum():
-                return True
+                yield start
         elif not (before[-1:].isdecimal() or (before[-1:] in (".", ",") and before[:1].isdecimal())
                   or after[:1].isdecimal() or (after[:1] in (".", ",") and after[1:].isdecimal())):
-            return True
+            yield start
         start = folded.find(form, start + 1)
-    return False
 
 
 def separator_slip(quote: str, value: float) -> str | None:
