@@ -59,6 +59,7 @@ class SiteText(Record):
     formats: Formats
     downloads: dict[str, TableText]
     strings: dict[str, Text]
+    messages_lang: Literal["vi", "en"] = "en"  # the generator's messages; read early by messages.choose
 
     def filled(self, counts: dict[str, dict[str, str]]) -> SiteText:
         """This text with every {name} of counts replaced, in each language."""

@@ -3,6 +3,8 @@ quote's words give, the closest passage; and a catalogue complete in both langua
 
 from __future__ import annotations
 
+import string
+
 import pytest
 
 from sitegen import messages, numbers, passage, period, qualifiers
@@ -71,3 +73,34 @@ def test_the_closest_passage_names_the_first_difference() -> None:
         'the closest passage reads "…sơ phát sinh trực tuyến đạt 72,3% trên tổng…", and there the '
         'article has "tuyến" where the quote has "tuyen"')
     assert passage.difference("an unrelated sentence in English", article) is None
+
+
+def _slots(text: str | dict) -> set[str]:
+    texts = text.values() if isinstance(text, dict) else [text]
+    return {name for one in texts for _, name, _, _ in string.Formatter().parse(one) if name}
+
+
+@pytest.mark.parametrize("key", sorted(messages.catalogue()))
+def test_every_message_is_in_both_languages_with_the_same_slots(key: str) -> None:
+    entry = messages.catalogue()[key]
+    assert set(entry) == set(messages.LANGUAGES), key
+    assert _slots(entry["vi"]) == _slots(entry["en"]), key
+    assert entry["vi"] != entry["en"] or key in ("or",), key
+
+
+def test_the_language_is_the_flag_else_the_environment_else_the_site_setting(tmp_path, monkeypatch) -> None:
+    (tmp_path / "content").mkdir()
+    monkeypatch.delenv("SITEGEN_LANG", raising=False)
+    assert messages.choose(None, tmp_path) == "en"
+    (tmp_path / "content" / "site.yaml").write_text("title: x\nmessages_lang: vi  # the newsroom\n", encoding="utf-8")
+    assert messages.choose(None, tmp_path) == "vi"
+    monkeypatch.setenv("SITEGEN_LANG", "en")
+    assert messages.choose(None, tmp_path) == "en"
+    assert messages.choose("vi", tmp_path) == "vi"
+
+
+def test_the_real_site_speaks_vietnamese_to_its_newsroom(monkeypatch) -> None:
+    from conftest import ROOT
+
+    monkeypatch.delenv("SITEGEN_LANG", raising=False)
+    assert messages.choose(None, ROOT) == "vi"
