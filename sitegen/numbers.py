@@ -7,6 +7,15 @@ from decimal import Decimal, InvalidOperation
 
 SCALES = {"vi": ((10**9, ("tỷ", "tỉ")), (10**6, ("triệu",)), (10**3, ("nghìn", "ngàn"))),
           "en": ((10**9, ("billion",)), (10**6, ("million",)), (10**3, ("thousand",)))}
+# The words an article puts before a number, by the qualifier of data/ they mean ("trên 70%": over).
+QUALIFIER_WORDS = {"vi": {"over": ("hơn", "trên", "vượt mốc"),
+                         "about": ("khoảng", "gần", "xấp xỉ"),
+                         "at-least": ("ít nhất", "tối thiểu"),
+                         "up-to": ("tối đa",)},
+                  "en": {"over": ("over", "more than", "above"),
+                         "about": ("about", "around", "nearly", "almost", "approximately"),
+                         "at-least": ("at least",),
+                         "up-to": ("up to",)}}
 _WORDS = {word: scale for table in SCALES.values() for scale, words in table for word in words}
 # Thousands separators: 91.985 and 1.234.567 as Vietnamese writes them, 1,234,567 as English does
 # (a single comma is the Vietnamese decimal mark: 56,83).
@@ -35,3 +44,9 @@ def meant(text: str) -> str | None:
     except InvalidOperation:
         return None
     return format(number.normalize(), "f")
+
+
+def qualifier_meant(word: str) -> str | None:
+    """The qualifier a word such as "hơn" or "nearly" means, or None."""
+    word = " ".join(word.casefold().split())
+    return next((q for table in QUALIFIER_WORDS.values() for q, words in table.items() if word in words), None)

@@ -10,21 +10,14 @@ from typing import TYPE_CHECKING
 from . import factcheck
 from .errors import Problem
 from .messages import say
+from .numbers import QUALIFIER_WORDS
 
 if TYPE_CHECKING:
     from .data import Dataset
 
-WORDS = {"vi": {"over": ("hơn", "trên", "vượt mốc"),
-                "about": ("khoảng", "gần", "xấp xỉ"),
-                "at-least": ("ít nhất", "tối thiểu"),
-                "up-to": ("tối đa",)},
-         "en": {"over": ("over", "more than", "above"),
-                "about": ("about", "around", "nearly", "almost", "approximately"),
-                "at-least": ("at least",),
-                "up-to": ("up to",)}}
 _BEFORE = {lang: [(re.compile(rf"(?<!\w)({re.escape(word)})\s+$"), qualifier)
                   for qualifier, words in table.items() for word in words]
-           for lang, table in WORDS.items()}
+           for lang, table in QUALIFIER_WORDS.items()}
 
 
 def stated(quote: str, value: float, unit: str, lang: str) -> list[tuple[str | None, str]]:

@@ -264,7 +264,10 @@ def explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple, mo
             yield positions.problem(loc, say("field_unknown", name=name, valid=_fields_at(model, error["loc"]),
                                              hint=hint), key=True)
         elif kind == "literal_error":
-            yield positions.problem(loc, say("field_choice", name=name, expected=error["ctx"]["expected"], got=got))
+            meant = numbers.qualifier_meant(error["input"]) if isinstance(error["input"], str) else None
+            hint = say("qualifier_hint", word=error["input"], fix=meant) if meant else ""
+            yield positions.problem(loc, say("field_choice", name=name, expected=_choices(error["ctx"]["expected"]),
+                                             got=got, hint=hint))
         elif kind == "string_pattern_mismatch":
             form = say(_FORMS.get(name, "form_id"))
             yield positions.problem(loc, say("field_form", name=name, got=got, form=form))
@@ -277,6 +280,12 @@ def explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple, mo
             yield positions.problem(loc, say("field_mapping", name=name, got=got))
         else:
             yield positions.problem(loc, say("field_other", name=name, reason=error["msg"].lower(), got=got))
+
+
+def _choices(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" in the language of the messages."""
+    names = re.findall(r"'[^']*'", expected)
+    return say("or").join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else expected
 
 
 _FORMS = {"url": "form_url", "light": "form_colour", "dark": "form_colour", "file": "form_file"}
