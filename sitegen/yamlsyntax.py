@@ -12,6 +12,7 @@ from .messages import say
 
 _OPENER = re.compile(r"^\s*(?:-\s+)?(?:[^\s\"'#\[{][^:#]*:\s+)?([\"'\[{])")
 _FIELD = re.compile(r"^(\s*(?:-\s+)?)([^\s\"'#][^:#]*?):\s+(.*?)\s*$")
+_BLOCK = re.compile(r":\s+[|>][-+0-9]*\s*(?:#.*)?$")
 _CLOSERS = {'"': '"', "'": "'", "[": "]", "{": "}"}
 _SHOWN = 60  # characters of the line shown in a message
 
@@ -31,6 +32,11 @@ def _unclosed(lines: list[str], last: int) -> tuple[int, int, str] | None:
     while number < last:
         line = lines[number]
         number += 1
+        if _BLOCK.search(line):  # a block of text ("key: |"): its lines are text, not YAML
+            indent = _indent(line)
+            while number < last and (not lines[number].strip() or _indent(lines[number]) > indent):
+                number += 1
+            continue
         if not (match := _OPENER.match(line)):
             continue
         start = match.start(1)
@@ -85,9 +91,9 @@ def _close(line: str, start: int) -> int | None:
 
 
 def _text_after(rest: str) -> bool:
-    """True when something other than spaces, a comma, a closing bracket or a comment follows."""
+    """True when something other than spaces, a comma, a closing bracket, a colon or a comment follows."""
     rest = rest.strip()
-    return bool(rest) and not rest.startswith(("#", ",", "]", "}"))
+    return bool(rest) and not rest.startswith(("#", ",", "]", "}", ":"))  # ":" ends a quoted key
 
 
 def _colon(line: str, number: int) -> tuple[int, int, str] | None:
@@ -98,6 +104,10 @@ def _colon(line: str, number: int) -> tuple[int, int, str] | None:
     quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
     column = match.start(3) + 1
     return number, column, say("yaml_colon", key=key, fixed=f"{key}: {quoted}")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _shown(line: str) -> str:

@@ -104,3 +104,18 @@ def test_the_real_site_speaks_vietnamese_to_its_newsroom(monkeypatch) -> None:
 
     monkeypatch.delenv("SITEGEN_LANG", raising=False)
     assert messages.choose(None, ROOT) == "vi"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ('- a: "x"\n  b: "one\n  c: "two"\n', (2, 6, 'the " opened here is never closed: b: "one; add the closing " '
+                                           'where the text or list ends')),
+    ('strings:\n  "yes":\n    vi: có\n    en: "yes\n  no: 1\n', (4, 9, 'the " opened here is never closed: en: "yes; '
+                                                                 'add the closing " where the text or list ends')),
+    ('a: |\n  "Hello" she said\nb: [x\nc: 1\n', (3, 4, 'the [ opened here is never closed: b: [x; add the closing ] '
+                                                  'where the text or list ends')),
+    ('a: "long\n  text"\nb: 1\n c: 2\n', None),
+])
+def test_a_yaml_slip_is_found_where_it_was_made(text: str, found: tuple | None) -> None:
+    from sitegen import yamlsyntax
+
+    assert yamlsyntax.explain(text, 4, "did not find expected key") == found
