@@ -33,6 +33,14 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["SITEGEN_LANG"] = "en"
 
 
+@pytest.fixture(autouse=True)
+def english_messages() -> None:
+    """Every test starts in English, whatever language an earlier command line chose in this process."""
+    from sitegen import messages
+
+    messages.use("en")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark whole modules that drive a browser, and single tests that are slow (see pyproject.toml)."""
     for item in items:
