@@ -19,19 +19,18 @@ QUALIFIER_WORDS = {"vi": {"over": ("hơn", "trên", "vượt mốc"),
 _WORDS = {word: scale for table in SCALES.values() for scale, words in table for word in words}
 # Thousands separators: 91.985 and 1.234.567 as Vietnamese writes them, 1,234,567 as English does
 # (a single comma is the Vietnamese decimal mark: 56,83).
+_WRITTEN = re.compile(r"^(\d[\d., ]*?)\s*(%)?\s*([^\d%]*)$")  # digits, then a percent sign or words
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d{1,3}(,\d{3}){2,}$")
 
 
 def meant(text: str) -> str | None:
     """The machine form of a number written as text: "72,3%" → 72.3, "72.3%" → 72.3, "91.985" → 91985,
-    "3 triệu" → 3000000; None when the text is not a number at all."""
-    plain = text.strip().casefold()
-    percent = plain.endswith("%")
-    plain = plain.rstrip("%").strip()
-    scale = 1
-    if (parts := plain.rsplit(None, 1)) and len(parts) == 2 and parts[1] in _WORDS:
-        plain, scale = parts[0], _WORDS[parts[1]]
-    plain = plain.replace(" ", "").replace("\u00a0", "")
+    "3 triệu" → 3000000, "1.292 tổ" → 1292; None when the text does not start with a number."""
+    match = _WRITTEN.match(" ".join(text.casefold().split()))
+    if not match:
+        return None
+    plain, percent, words = match.group(1).replace(" ", ""), bool(match.group(2)), match.group(3).split()
+    scale = _WORDS.get(words[0], 1) if words and not percent else 1  # "3 triệu đồng"; "5 trạm" is 5
     if "," in plain and "." in plain:  # the later mark is the decimal one: 1.234,5 or 1,234.5
         decimal_mark = "," if plain.rfind(",") > plain.rfind(".") else "."
         plain = plain.replace("." if decimal_mark == "," else ",", "").replace(",", ".")

@@ -14,7 +14,8 @@ from sitegen.errors import nearest
 @pytest.mark.parametrize(("text", "meant"), [
     ("72,3%", "72.3"), ("72.3%", "72.3"), ("72.3", "72.3"), ("56,83", "56.83"), ("91.985", "91985"),
     ("1.234.567", "1234567"), ("1,234,567", "1234567"), ("3 triệu", "3000000"), ("3,5 triệu", "3500000"),
-    ("10 tỷ", "10000000000"), ("2.5 million", "2500000"), ("1.234,5", "1234.5"), ("hơn 70", None), ("abc", None),
+    ("10 tỷ", "10000000000"), ("3 triệu đồng", "3000000"), ("1.292 tổ", "1292"),
+    ("2.5 million", "2500000"), ("1.234,5", "1234.5"), ("hơn 70", None), ("abc", None),
 ])
 def test_the_number_a_text_means(text: str, meant: str | None) -> None:
     assert numbers.meant(text) == meant
