@@ -133,9 +133,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem
     reason = exc.problem or ""
     if "'\\t'" in reason or "\t" in (text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""):
         reason = say("yaml_tab")
-    elif isinstance(exc, _Refused):
-        pass
-    elif found := yamlsyntax.explain(text, line, reason):
+    elif isinstance(exc, _Refused):  # its problem text is already the whole message
+        return Problem(shown, line, col, reason)
+    elif found := yamlsyntax.explain(text, line, reason):  # where the reporter slipped, not where PyYAML noticed
         line, col, reason = found
     else:
         context = f" {exc.context}" if exc.context else ""
