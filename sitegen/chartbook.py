@@ -6,8 +6,8 @@ from dataclasses import dataclass, field, replace
 
 from . import compare, i18n
 from .content import ChartDef, Formats
-from .data import Dataset
-from .errors import Problem, one_of
+from .data import FILES, Dataset
+from .errors import Problem, nearest
 from .messages import say
 from .records import Observation, Target
 
@@ -92,7 +92,8 @@ def _check(data: Dataset, chart: ChartDef) -> Problem | None:
                               *((p, data.provinces, "province") for p in chart.provinces)]:
         if name not in table:
             return None if name in data.broken else Problem(
-                *chart.where, say("chart_unknown", id=chart.id, kind=kind, name=name, valid=one_of(table)))
+                *chart.where, say("chart_unknown", id=chart.id, kind=say(f"kind_{kind}"), name=name,
+                                  hint=nearest(name, table, FILES[kind])))
     if chart.kind == "target" and len(chart.provinces) != 1:
         return Problem(*chart.where, say("chart_target_province", id=chart.id))
     provinces = chart.provinces or list(data.provinces)

@@ -15,10 +15,9 @@ from .messages import say
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     """Run one command; return the exit code (0 fine, 1 problems in the input or the options)."""
-    args = _parser().parse_args(argv)
-    if args.lang:
-        messages.use(args.lang)
     root = root or Path.cwd()
+    messages.use(messages.choose(_lang_flag(argv), root))  # before the help texts are written
+    args = _parser().parse_args(argv)
     if args.command in ("diff", "add-source") or args.arg or args.format:
         from . import newsroom
 
@@ -70,6 +69,13 @@ def _check(config: Config) -> int:
               targets=len(dataset.targets), events=len(dataset.events), sources=len(dataset.sources),
               stories=len(model.stories), conflicts=len(dataset.conflicts)))
     return 0
+
+
+def _lang_flag(argv: list[str] | None) -> str | None:
+    """--lang as given, read ahead of the other options."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    return early.parse_known_args(argv)[0].lang
 
 
 def _parser() -> argparse.ArgumentParser:

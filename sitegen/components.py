@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from . import compare
-from .data import Dataset
-from .errors import one_of
+from .data import FILES, Dataset
+from .errors import nearest, one_of
 from .messages import say
 
 if TYPE_CHECKING:
@@ -27,8 +27,6 @@ USAGE = {"figure": 'figure("province", "indicator")  or  figure("province", "ind
          "chart": 'chart("chart id")',
          "claim": 'claim("province", "indicator", "leads" or "trails", "other province")',
          "target": 'target("target id")  or  target("target id", date=false)'}
-
-
 class ComponentError(Exception):
     """A component call the data cannot honour; `spared` when invalid data already explains it."""
 
@@ -60,7 +58,8 @@ class Components:
         """A chart as an accessible <figure> with its SVG, data table, CSV link and embed code."""
         view = self.charts.get((chart_id, self.lang))
         if view is None:
-            raise ComponentError(say("chart_none", id=chart_id, valid=one_of({k for k, _ in self.charts})),
+            raise ComponentError(say("chart_none", id=chart_id,
+                                     hint=nearest(chart_id, {k for k, _ in self.charts}, FILES["chart"])),
                                  spared=chart_id in self.data.broken or chart_id.startswith(("indicator-", "target-"))
                                  and bool(self.data.broken | self.data.broken_series))
         return Markup(self.render("components/chart.html", {"fig": view, "embedded": embedded}).strip())
@@ -105,5 +104,6 @@ class Components:
 
     def _known(self, name: str, table: dict, kind: str) -> None:
         if name not in table:
-            raise ComponentError(say("unknown_name", kind=kind, name=name, valid=one_of(table)),
+            raise ComponentError(say("unknown_name", kind=say(f"kind_{kind}"), name=name,
+                                     hint=nearest(name, table, FILES[kind])),
                                  spared=name in self.data.broken)

@@ -13,7 +13,7 @@ from pydantic import Field
 from . import yamlfile
 from .errors import BuildError, Problem
 from .messages import say
-from .records import Id, Record, Text, read_records, records_from
+from .records import Id, Record, Text, ids_in, read_records, records_from
 
 
 class Words(Record):
@@ -60,6 +60,7 @@ class SiteText(Record):
     formats: Formats
     downloads: dict[str, TableText]
     strings: dict[str, Text]
+    messages_lang: Literal["vi", "en"] = "en"  # the generator's messages; read early by messages.choose
 
     def filled(self, counts: dict[str, dict[str, str]]) -> SiteText:
         """This text with every {name} of counts replaced, in each language."""
@@ -120,7 +121,11 @@ def load_site_text(root: Path, problems: list[Problem]) -> SiteText | None:
 
 def load_chart_defs(root: Path, problems: list[Problem], broken: set[str]) -> list[ChartDef]:
     """content/charts.yaml; the ids of invalid charts go into broken."""
-    return read_records(root / "content" / "charts.yaml", root, ChartDef, problems, broken=broken)
+    before = len(problems)
+    found = read_records(root / "content" / "charts.yaml", root, ChartDef, problems, broken=broken)
+    if len(problems) > before and not found:  # unreadable: spare the stories echo errors of its charts
+        broken.update(ids_in(root / "content" / "charts.yaml"))
+    return found
 
 
 def load_stories(root: Path, problems: list[Problem], folder: str = "stories") -> list[Story]:

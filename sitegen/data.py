@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from . import archive, conflicts, factcheck
+from . import archive, conflicts, factcheck, qualifiers
 from .conflicts import Conflict
-from .errors import Note, Problem, one_of
+from .errors import Note, Problem, nearest
 from .messages import say
 from .records import (
     Event,
@@ -27,10 +27,14 @@ from .records import (
     Record,
     Source,
     Target,
+    ids_in,
     read_records,
 )
 
 R = TypeVar("R", bound=Record)
+# Where the ids of each kind are written, for a reporter looking for the right one.
+FILES = {"province": "data/provinces.yaml", "indicator": "data/indicators.yaml", "source": "data/sources.yaml",
+         "pillar": "data/indicators.yaml", "target": "data/targets.yaml", "chart": "content/charts.yaml"}
 K = TypeVar("K")
 
 
@@ -131,7 +135,7 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     sources = read_records(data / "sources.yaml", root, Source, problems, broken=broken)
     indicator_file = read_records(data / "indicators.yaml", root, IndicatorFile, problems, single=True)
     if not indicator_file:
-        broken.update(_ids_in(data / "indicators.yaml"))
+        broken.update(ids_in(data / "indicators.yaml"))
     observations, broken_series = [], set()
     for path in sorted((data / "observations").glob("*.yaml")):
         before = len(problems)
@@ -155,6 +159,7 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     problems += archive.sealed(dataset, root)
     problems += factcheck.values(dataset)
     problems += factcheck.quotes(dataset)
+    problems += qualifiers.check(dataset)
     dataset.conflicts = conflicts.find(dataset)
     dataset.notes = [conflicts.note(c) for c in dataset.conflicts]
     return dataset, problems
@@ -213,8 +218,9 @@ def _references(data: Dataset) -> list[Problem]:
         if value in tables[table]:
             return True
         if value not in data.broken:
-            problems.append(Problem(*record.at(name), say("unknown_id", name=name, value=value, kind=table,
-                                                          valid=one_of(tables[table]))))
+            problems.append(Problem(*record.at(name), say("unknown_id", name=name, value=value,
+                                                          kind=say(f"kind_{table}"),
+                                                          hint=nearest(value, tables[table], FILES[table]))))
         return False
 
     def sound(record: Quoted) -> bool:
@@ -247,15 +253,6 @@ def _references(data: Dataset) -> list[Problem]:
                 del table[record.id]
                 data.broken.add(record.id)
     return problems
-
-
-def _ids_in(path: Path) -> set[str]:
-    """Ids written in a file that failed validation as a whole, to avoid echo errors elsewhere."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return set()
-    return set(re.findall(r"^\s*-?\s*id:\s*([a-z0-9-]+)\s*$", text, flags=re.M))
 
 
 def _series_in(path: Path) -> set[tuple[str, str]]:

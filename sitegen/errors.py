@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,6 +47,20 @@ def _order(problem: Problem) -> tuple[str, int, int, str]:
 def one_of(names: Iterable[str]) -> str:
     """Valid names for a message, comma-separated: "a, b, c"."""
     return ", ".join(sorted(names))
+
+
+_LISTED = 8  # up to this many valid names are listed in full when none is close
+
+
+def nearest(name: str, valid: Iterable[str], where: str) -> str:
+    """What to write instead of an unknown name: the one to three closest valid ones, else where to look."""
+    valid = sorted(valid)
+    close = difflib.get_close_matches(name, valid, n=3)
+    if close:
+        return say("did_you_mean", names=say("or").join([", ".join(close[:-1]), close[-1]] if close[1:] else close))
+    if len(valid) <= _LISTED:
+        return say("valid_ones", valid=one_of(valid))
+    return say("valid_in", count=len(valid), where=where)
 
 
 def report(problems: list[Problem], out_name: str, checked: bool = False) -> int:

@@ -9,16 +9,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from . import i18n
+from . import i18n, numbers, passage
 from .errors import Problem
 from .messages import say
 from .records import Event, Observation, Target
 
 if TYPE_CHECKING:
     from .data import Dataset
-
-_SCALES = {"vi": ((10**9, ("tỷ",)), (10**6, ("triệu",)), (10**3, ("nghìn", "ngàn"))),
-           "en": ((10**9, ("billion",)), (10**6, ("million",)), (10**3, ("thousand",)))}
 
 # Claims articles make in words rather than digits: "đứng đầu cả nước" is rank 1, "toàn bộ" 100%.
 _WORDS = {("rank", 1): {"vi": ("đứng đầu", "dẫn đầu", "cao nhất", "thứ nhất"),
@@ -41,7 +38,7 @@ def renderings(value: float, unit: str = "", lang: str = "vi") -> list[str]:
         forms.add(str(whole))
         if 0 <= whole < 10:
             forms.add(f"0{whole}")
-        for scale, words in _SCALES[lang]:
+        for scale, words in numbers.SCALES[lang]:
             if whole >= scale and whole % (scale // 10) == 0:
                 forms.update(f"{i18n.number(whole / scale, lang)} {word}" for word in words)
         forms.update(_WORDS.get((unit, whole), {}).get(lang, ()))
@@ -57,7 +54,12 @@ def states(quote: str, value: float, unit: str = "", lang: str = "vi") -> bool:
 
 
 def _standalone(text: str, form: str) -> bool:
-    """form occurs in text with no digit, nor a digit after . or , , running into it on either side;
+    """form occurs in text as a number (or words) of its own."""
+    return next(places(text, form), None) is not None
+
+
+def places(text: str, form: str) -> Iterator[int]:
+    """Where form occurs in text with no digit, nor a digit after . or , , running into it on either side;
     a form in words stands as whole words."""
     wordy = form[:1].isalpha()
     folded, form = (text.casefold(), form.casefold()) if wordy else (text, form)
@@ -67,12 +69,11 @@ def _standalone(text: str, form: str) -> bool:
         before, after = folded[max(0, start - 2):start], folded[end:end + 2]
         if wordy:
             if not before[-1:].isalnum() and not after[:1].isalnum():
-                return True
+                yield start
         elif not (before[-1:].isdecimal() or (before[-1:] in (".", ",") and before[:1].isdecimal())
                   or after[:1].isdecimal() or (after[:1] in (".", ",") and after[1:].isdecimal())):
-            return True
+            yield start
         start = folded.find(form, start + 1)
-    return False
 
 
 def separator_slip(quote: str, value: float) -> str | None:
@@ -113,7 +114,10 @@ def quotes(data: Dataset) -> Iterator[Problem]:
             continue
         quote = normalise(record.quote)
         if quote not in text:
-            yield Problem(*record.at("quote"), say("quote_not_found", file=data.sources[record.source].file))
+            file = data.sources[record.source].file
+            closest = passage.difference(quote, text)
+            yield Problem(*record.at("quote"), say("quote_not_found_near", file=file, closest=closest) if closest
+                          else say("quote_not_found", file=file))
         elif isinstance(record, Event) or record.indicator not in data.indicators:
             continue
         elif not states(quote, record.value, *_unit_lang(data, record)) and not separator_slip(quote, record.value):

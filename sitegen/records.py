@@ -6,14 +6,15 @@ A record is what a reporter writes, validated field by field (pydantic, unknown 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 
+from . import numbers, yamlfile
 from . import period as _period
-from . import yamlfile
 from .errors import BuildError, Problem, one_of
 from .messages import say
 from .period import Period
@@ -122,13 +123,7 @@ def _number(value: object) -> object:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise ValueError(say("number_not", got=repr(value)))
     if isinstance(value, str):
-        plain = value.strip().rstrip("%").strip()
-        hint = plain.replace(".", "").replace(",", ".") if "," in plain else plain.replace(".", "")
-        try:
-            float(hint)
-            fix = say("number_fix", fix=hint)
-        except ValueError:
-            fix = ""
+        fix = say("number_fix", fix=fixed) if (fixed := numbers.meant(value)) is not None else ""
         raise ValueError(say("number_text", text=value, fix=fix))
     return value
 
@@ -291,18 +286,28 @@ def explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple, mo
             yield positions.problem(loc, say("field_unknown", name=name, valid=_fields_at(model, error["loc"]),
                                              hint=hint), key=True)
         elif kind == "literal_error":
-            yield positions.problem(loc, say("field_choice", name=name, expected=error["ctx"]["expected"], got=got))
+            meant = numbers.qualifier_meant(error["input"]) if isinstance(error["input"], str) else None
+            hint = say("qualifier_hint", word=error["input"], fix=meant) if meant else ""
+            yield positions.problem(loc, say("field_choice", name=name, expected=_choices(error["ctx"]["expected"]),
+                                             got=got, hint=hint))
         elif kind == "string_pattern_mismatch":
             form = say(_FORMS.get(name, "form_id"))
             yield positions.problem(loc, say("field_form", name=name, got=got, form=form))
         elif kind == "value_error":
             yield positions.problem(loc, f"'{name}' {error['ctx']['error']}")
         elif kind.startswith(("date_", "datetime_")):
-            yield positions.problem(loc, say("field_date", name=name, got=got))
+            hint = _period.guess(error["input"]) if isinstance(error["input"], str) else None
+            yield positions.problem(loc, f"'{name}' {hint}" if hint else say("field_date", name=name, got=got))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             yield positions.problem(loc, say("field_mapping", name=name, got=got))
         else:
             yield positions.problem(loc, say("field_other", name=name, reason=error["msg"].lower(), got=got))
+
+
+def _choices(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" in the language of the messages."""
+    names = re.findall(r"'[^']*'", expected)
+    return say("or").join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else expected
 
 
 _FORMS = {"url": "form_url", "light": "form_colour", "dark": "form_colour", "file": "form_file",
@@ -325,3 +330,12 @@ def _record_in(annotation: object) -> type[Record] | None:
         if found := _record_in(arg):
             return found
     return None
+
+
+def ids_in(path: Path) -> set[str]:
+    """Ids written in a file that failed validation as a whole, to avoid echo errors elsewhere."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return set(re.findall(r"^\s*-?\s*id:\s*([a-z0-9-]+)\s*$", text, flags=re.M))

@@ -80,7 +80,7 @@ class Preview:
         return file if file.is_file() else None
 
     def respond(self, start: Callable, status: str, file: Path) -> Iterable[bytes]:
-        body = file.read_bytes() if file.is_file() else b"Not found"
+        body = file.read_bytes() if file.is_file() else say("not_found").encode("utf-8")
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind == "text/html":
             # livereload adds an inline script, which the published pages' policy would refuse.

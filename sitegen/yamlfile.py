@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlsyntax
 from .errors import BuildError, Problem
 from .messages import say
 
@@ -132,7 +133,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem
     reason = exc.problem or ""
     if "'\\t'" in reason or "\t" in (text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""):
         reason = say("yaml_tab")
-    elif not isinstance(exc, _Refused):
+    elif isinstance(exc, _Refused):  # its problem text is already the whole message
+        return Problem(shown, line, col, reason)
+    elif found := yamlsyntax.explain(text, line, reason):  # where the reporter slipped, not where PyYAML noticed
+        line, col, reason = found
+    else:
         context = f" {exc.context}" if exc.context else ""
         reason = say("yaml_syntax", reason=f"{reason}{context}")
     return Problem(shown, line, col, reason)

@@ -28,6 +28,17 @@ SLOW = {"test_properties", "test_builds_are_byte_identical", "test_no_broken_lin
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ["SITEGEN_CACHE"] = str(CACHE)
+    # The expected messages are English; the real site.yaml asks for Vietnamese, which the cases
+    # with `--lang vi` (and tests/test_messages.py) check.
+    os.environ["SITEGEN_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> None:
+    """Every test starts in English, whatever language an earlier command line chose in this process."""
+    from sitegen import messages
+
+    messages.use("en")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -23,7 +23,8 @@ from sitegen import pipeline
 from sitegen.config import Config
 
 CASES = sorted(p.name for p in (FIXTURES / "bad").iterdir() if p.is_dir())
-ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SITEGEN_CACHE": os.environ["SITEGEN_CACHE"]}
+ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SITEGEN_CACHE": os.environ["SITEGEN_CACHE"],
+       "SITEGEN_LANG": "en"}
 
 
 @pytest.fixture(scope="module")

@@ -64,7 +64,9 @@ def test_short_periods_for_chart_labels() -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("2024-02-30", '"2024-02-30" is not a real date (check the month and day)'),
-    ("15/9/2024", '"15/9/2024" is not a date; write 2024-09-15, 2024-09, 2024 or a period such as 2024-01/2024-09'),
+    ("15/9/2024", '"15/9/2024" is not written the way dates are here; write "2024-09-15"'),
+    ("someday", '"someday" is not a date; write a day as YYYY-MM-DD, a month as YYYY-MM, a year as YYYY, '
+                 'or a period as YYYY-MM/YYYY-MM'),
     ("2024-10/2024-01", 'the period "2024-10/2024-01" ends before it starts'),
 ])
 def test_bad_periods(text: str, message: str) -> None:

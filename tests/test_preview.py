@@ -69,7 +69,8 @@ def served(tmp_path: Path) -> Iterator[Served]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-u", "build.py", "serve", "--port", str(port), "--base-url", "/repo/"], cwd=project,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SITEGEN_CACHE": str(CACHE)}, stdout=subprocess.PIPE,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SITEGEN_CACHE": str(CACHE),
+             "SITEGEN_LANG": "en"}, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True)
     run = Served(project, f"http://127.0.0.1:{port}/repo/", process)
     threading.Thread(target=lambda: run.lines.extend(iter(process.stdout.readline, "")), daemon=True).start()

@@ -61,6 +61,32 @@ def test_a_failed_build_shows_its_problems_then_recovers(preview: Preview) -> No
     assert _get(preview, "/repo/")[0] == "200 OK"
 
 
+def test_the_error_page_speaks_the_messages_language_in_the_words_of_check(preview: Preview, capsys) -> None:
+    import html
+
+    from sitegen import cli, messages
+
+    data = preview.config.root / "data" / "observations" / "alpha.yaml"
+    good = data.read_text(encoding="utf-8")
+    data.write_text(good.replace("  value: 72.3\n", '  value: "72.3%"\n'), encoding="utf-8")
+    before = messages.language()
+    try:
+        messages.use("vi")
+        assert not preview.rebuild()
+        page = _get(preview, "/repo/")[1].decode("utf-8")
+        capsys.readouterr()
+        assert cli.main(["check", "--lang", "vi"], preview.config.root) == 1
+        checked = capsys.readouterr().err.splitlines()[:-1]
+    finally:
+        messages.use(before)
+        data.write_text(good, encoding="utf-8")
+        assert preview.rebuild()
+    assert '<html lang="vi">' in page and "<h1>Dựng trang không thành công</h1>" in page
+    assert checked == ['data/observations/alpha.yaml:3:10: \'value\' phải là một số, nhưng đang là chữ "72.3%" — '
+                       'hãy viết 72.3']
+    assert all(html.escape(line) in page for line in checked)
+
+
 def _raw(port: int, request: bytes) -> bytes:
     with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
         conn.sendall(request)

@@ -1,0 +1,51 @@
+"""Numbers as articles and reporters write them ("72,3%", "91.985", "3 triệu"), and the machine form meant."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+SCALES = {"vi": ((10**9, ("tỷ", "tỉ")), (10**6, ("triệu",)), (10**3, ("nghìn", "ngàn"))),
+          "en": ((10**9, ("billion",)), (10**6, ("million",)), (10**3, ("thousand",)))}
+# The words an article puts before a number, by the qualifier of data/ they mean ("trên 70%": over).
+QUALIFIER_WORDS = {"vi": {"over": ("hơn", "trên", "vượt mốc"),
+                         "about": ("khoảng", "gần", "xấp xỉ"),
+                         "at-least": ("ít nhất", "tối thiểu"),
+                         "up-to": ("tối đa",)},
+                  "en": {"over": ("over", "more than", "above"),
+                         "about": ("about", "around", "nearly", "almost", "approximately"),
+                         "at-least": ("at least",),
+                         "up-to": ("up to",)}}
+_WORDS = {word: scale for table in SCALES.values() for scale, words in table for word in words}
+# Thousands separators: 91.985 and 1.234.567 as Vietnamese writes them, 1,234,567 as English does
+# (a single comma is the Vietnamese decimal mark: 56,83).
+_WRITTEN = re.compile(r"^(\d[\d., ]*?)\s*(%)?\s*([^\d%]*)$")  # digits, then a percent sign or words
+_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d{1,3}(,\d{3}){2,}$")
+
+
+def meant(text: str) -> str | None:
+    """The machine form of a number written as text: "72,3%" → 72.3, "72.3%" → 72.3, "91.985" → 91985,
+    "3 triệu" → 3000000, "1.292 tổ" → 1292; None when the text does not start with a number."""
+    match = _WRITTEN.match(" ".join(text.casefold().split()))
+    if not match:
+        return None
+    plain, percent, words = match.group(1).replace(" ", ""), bool(match.group(2)), match.group(3).split()
+    scale = _WORDS.get(words[0], 1) if words and not percent else 1  # "3 triệu đồng"; "5 trạm" is 5
+    if "," in plain and "." in plain:  # the later mark is the decimal one: 1.234,5 or 1,234.5
+        decimal_mark = "," if plain.rfind(",") > plain.rfind(".") else "."
+        plain = plain.replace("." if decimal_mark == "," else ",", "").replace(",", ".")
+    elif _THOUSANDS.match(plain) and not percent:
+        plain = plain.replace(".", "").replace(",", "")  # a percent is never in the thousands
+    else:
+        plain = plain.replace(",", ".")
+    try:
+        number = Decimal(plain) * scale
+    except InvalidOperation:
+        return None
+    return format(number.normalize(), "f")
+
+
+def qualifier_meant(word: str) -> str | None:
+    """The qualifier a word such as "hơn" or "nearly" means, or None."""
+    word = " ".join(word.casefold().split())
+    return next((q for table in QUALIFIER_WORDS.values() for q, words in table.items() if word in words), None)
