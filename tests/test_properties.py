@@ -7,7 +7,6 @@ the last good site/ exactly as it was.
 from __future__ import annotations
 
 import hashlib
-
 import os
 import shutil
 from pathlib import Path
