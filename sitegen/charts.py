@@ -11,6 +11,7 @@ value. Each mark carries a tooltip and a link to its quote.
 
 from __future__ import annotations
 
+import copy
 import functools
 import math
 from dataclasses import dataclass
@@ -69,8 +70,18 @@ def spec(rows: list[dict], refs: list[dict], axis: dict, size: Size, ranks: bool
     inside, end, tail_from, tail_to. refs: value, label, and from place() x and y (pixels). axis: domain, ticks, labels
     (tick value -> text), title.
     """
-    chart = _spec(size, ranks, tuple(axis["domain"]), tuple(axis["ticks"]),
-                  tuple(axis["labels"]), axis["title"], bool(refs), len(rows))
+    chart = copy.deepcopy(_spec(size, ranks, bool(refs)))
+    labels = " : ".join(f"datum.value == {v!r} ? {text!r}" for v, text in axis["labels"])
+    for layer in chart["layer"]:
+        x = layer["encoding"].get("x", {})
+        if isinstance(x.get("scale"), dict):
+            x["scale"]["domain"] = list(axis["domain"])
+        if "axis" in x:
+            x["axis"].update(values=list(axis["ticks"]), labelExpr=f"{labels} : ''" if labels else "''",
+                             title=axis["title"] or None)
+        if layer["mark"].get("type") == "rule":
+            layer["mark"]["y2"] = len(rows) * size.step
+    chart["height"] = len(rows) * size.step
     return {**chart, "datasets": {"rows": rows, "refs": refs}}
 
 
@@ -137,12 +148,12 @@ _ROWS, _REFS = alt.NamedData("rows"), alt.NamedData("refs")
 
 
 @functools.cache
-def _spec(size: Size, ranks: bool, domain: tuple, values: tuple, labels: tuple, title: str,
-          has_refs: bool, count: int) -> dict:
-    """Rows are placed in pixels (a name line, then the bar), so nothing depends on band scales."""
-    expr = " : ".join(f"datum.value == {v!r} ? {text!r}" for v, text in labels) + " : ''" if labels else "''"
-    scale = alt.Scale(domain=list(domain), nice=False, zero=not ranks)
-    axis = alt.Axis(values=list(values), labelExpr=expr, title=title or None, labelFontSize=size.font,
+def _spec(size: Size, ranks: bool, has_refs: bool) -> dict:
+    """One validated spec per kind and size; spec() fills in the domain, ticks and height. Rows are
+    placed in pixels (a name line, then the bar), so nothing depends on band scales."""
+    count = 1
+    scale = alt.Scale(domain=[0, 1], nice=False, zero=not ranks)
+    axis = alt.Axis(values=[0], labelExpr="''", title="", labelFontSize=size.font,
                     titleFontSize=size.font, labelFlush=True, grid=True, labelOverlap=True, titlePadding=8)
     base = alt.Chart(_ROWS).transform_calculate(
         top=f"datum.order * {size.step} + {size.font + 6}",
