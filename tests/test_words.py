@@ -1,0 +1,75 @@
+"""The words readers see: no source id, file name or data key leaks into the built real site."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+HIDDEN = {"script", "style", "code", "pre"}  # code and pre: the embed snippet and column names
+SHOWN_ATTRS = {"title", "alt", "aria-label", "placeholder"}
+
+
+class _Visible(HTMLParser):
+    """The text a reader sees or hears: text nodes and a few attributes, not code."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in HIDDEN:
+            self.hidden += 1
+        self.parts += [v for k, v in attrs if k in SHOWN_ATTRS and v]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN:
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """Everything a reader of the page sees, as one string."""
+    parser = _Visible()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+def _keys(node: object) -> set[str]:
+    if isinstance(node, dict):
+        return {str(k) for k in node} | {k for v in node.values() for k in _keys(v)}
+    if isinstance(node, list):
+        return {k for v in node for k in _keys(v)}
+    return set()
+
+
+def leak_patterns() -> re.Pattern[str]:
+    """Source ids, file names and the data's snake_case keys, as whole words."""
+    sources = [s["id"] for s in yaml.safe_load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))]
+    keys: set[str] = set()
+    for path in [*(ROOT / "data").rglob("*.yaml"), *(ROOT / "content").glob("*.yaml")]:
+        keys |= {k for k in _keys(yaml.safe_load(path.read_text(encoding="utf-8"))) if "_" in k}
+    words = sorted(map(re.escape, {*sources, *keys}), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])|\b[\w-]+\.(?:ya?ml|txt)\b")
+
+
+def leaks(site: Path) -> list[str]:
+    """Every page and the leaked words in its visible text."""
+    pattern, found = leak_patterns(), []
+    for page in sorted(site.rglob("*.html")):
+        hits = sorted(set(pattern.findall(visible_text(page.read_text(encoding="utf-8")))))
+        if hits:
+            found.append(f"{page.relative_to(site).as_posix()}: {', '.join(hits)}")
+    return found
+
+
+def test_no_source_id_file_name_or_key_in_visible_text(real_site: Path) -> None:
+    assert leaks(real_site) == []
