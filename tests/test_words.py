@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
+from markupsafe import escape
 
 from conftest import ROOT
 
@@ -73,3 +74,43 @@ def leaks(site: Path) -> list[str]:
 
 def test_no_source_id_file_name_or_key_in_visible_text(real_site: Path) -> None:
     assert leaks(real_site) == []
+
+
+def test_every_quote_from_a_vietnamese_article_has_our_english_translation() -> None:
+    from sitegen import data
+
+    dataset, problems = data.load(ROOT)
+    assert problems == []
+    records = [*dataset.observations, *dataset.targets.values(), *dataset.events.values()]
+    untranslated = [f"{r.at('quote')[0]}:{r.at('quote')[1]}" for r in records
+                    if dataset.sources[r.source].language != "en" and not r.quote_en]
+    assert untranslated == []
+
+
+NOT_ABBREVIATIONS = {"CSV", "JSON", "UTF", "ISO", "BOM", "ID", "URL", "SVG", "PNG", "II", "III"}
+CAPS = re.compile(r"(?<![\w&-])[A-ZĐ][A-ZĐ]+(?![\w&])")
+
+
+def abbreviations_missing(site: Path) -> list[str]:
+    """Every page and the all-capitals abbreviations it shows that the glossary does not define."""
+    entries = yaml.safe_load((ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8"))
+    known = {word.casefold() for e in entries for word in re.split(r"[\s/-]+", e["term"])}  # VNEID is VNeID
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        shown = set(CAPS.findall(visible_text(page.read_text(encoding="utf-8")))) - NOT_ABBREVIATIONS
+        missing = {word for word in shown if word.casefold() not in known}
+        if missing:
+            found.append(f"{page.relative_to(site).as_posix()}: {', '.join(sorted(missing))}")
+    return found
+
+
+def test_every_abbreviation_a_page_shows_is_in_the_glossary(real_site: Path) -> None:
+    assert abbreviations_missing(real_site) == []
+
+
+def test_the_glossary_page_defines_every_entry_in_both_languages(real_site: Path) -> None:
+    entries = yaml.safe_load((ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8"))
+    for prefix in ("", "en/"):
+        page = (real_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
+        assert page.count("<dt ") == len(entries)
+        assert all(f"<dfn>{escape(e['term'])}</dfn>" in page for e in entries)
