@@ -114,3 +114,13 @@ def test_the_glossary_page_defines_every_entry_in_both_languages(real_site: Path
         page = (real_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
         assert page.count("<dt ") == len(entries)
         assert all(f"<dfn>{escape(e['term'])}</dfn>" in page for e in entries)
+
+
+def test_card_titles_wrap_by_estimated_width_and_stop_at_the_line_limit() -> None:
+    from sitegen.render import lines
+
+    title = "Lượt khai thác Cơ sở dữ liệu dân cư thành công trong tổng số lượt tra cứu " * 3
+    split = lines(title, 1040, 64)
+    assert len(split) == 4 and split[-1].endswith("…")
+    assert all(len(line) <= 34 for line in split)
+    assert lines("Total clinics", 1040, 64) == ["Total clinics"]
