@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,19 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any]) -> Env
                        **globals_)
     env.filters.update(lowerfirst=lambda text: text[:1].lower() + text[1:], number=i18n.number,
                        period=i18n.period, day=i18n.day, value=value, gap=gap, lines=lines)
+    env.globals["embed_height"] = embed_height
     return env
+
+
+def embed_height(title: int, description: int, source: int, rows: int, key: bool) -> int:
+    """The iframe height an embedded chart needs at its narrowest (320 px), where text wraps most.
+
+    From the lengths of its texts in characters and its number of rows, by line heights and letters
+    per line measured in Chromium at 320 px (tests/test_browser.py checks 320 and 600 px).
+    """
+    lines = math.ceil(title / 28) * 28 + math.ceil(description / 36) * 23 + math.ceil(source / 30) * 23
+    needed = 210 + lines + (92 if key else 0) + 44 * rows + 45
+    return math.ceil(needed / 10) * 10
 
 
 _NARROW, _WIDE = set("fijlrtI.,:;'!|()[]- "), set("mwMW@%")
