@@ -93,7 +93,7 @@ def test_generated_observations_load_or_explain(project: Path, value: float, qua
         source.write_text(original + quote + ".\n", encoding="utf-8")
         observations.write_text(
             f"- province: alpha\n  indicator: {unit}\n  value: {value!r}\n  qualifier: {qualifier}\n"
-            f"  as_of: \"{as_of}\"\n  source: alpha\n  quote: \"{quote}\"\n", encoding="utf-8")
+            f"  as_of: \"{as_of}\"\n  source: alpha\n  quote: \"{quote}\"\n  quote_en: \"ours\"\n", encoding="utf-8")
         ok = _check_outcome(project)
         valid = (state and qualifier != "more" and unit != "nope"
                  and as_of not in ("2024-13", "15/9/2024", "2024")  # unreal, not ISO, ends after publication
