@@ -167,3 +167,14 @@ def test_every_embed_fits_the_height_its_snippet_gives_at_320_and_600_px(browser
                 short.append(f"{src} at {width} px: needs {needed}, snippet gives {height}")
         page.context.close()
     assert short == []
+
+
+def test_print_keeps_chart_tables_and_the_address_and_hides_menus_and_embed_code(browser, base_url: str) -> None:
+    page = browser.new_context(java_script_enabled=False).new_page()
+    page.goto(base_url + "stories/online-services/")
+    page.emulate_media(media="print")
+    assert page.locator(".chart details table").first.is_visible()
+    assert page.locator(".print-only").first.is_visible() and base_url in page.locator(".print-only").inner_text()
+    for hidden in (".embed-code", ".masthead nav", ".share"):
+        assert all(not e.is_visible() for e in page.locator(hidden).all()), hidden
+    page.context.close()

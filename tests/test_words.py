@@ -124,3 +124,14 @@ def test_card_titles_wrap_by_estimated_width_and_stop_at_the_line_limit() -> Non
     assert len(split) == 4 and split[-1].endswith("…")
     assert all(len(line) <= 34 for line in split)
     assert lines("Total clinics", 1040, 64) == ["Total clinics"]
+
+
+def test_every_page_says_when_its_data_last_changed(real_site: Path) -> None:
+    from sitegen import content
+
+    story = next(s for s in content.load_stories(ROOT, [], "stories") if s.lang == "vi")
+    for page in sorted(real_site.rglob("*.html")):
+        if "embed" not in page.parts:
+            assert '<time datetime="' in page.read_text(encoding="utf-8"), page
+    html = (real_site / "stories" / story.key / "index.html").read_text(encoding="utf-8")
+    assert f'<time datetime="{story.date.isoformat()}">' in html
