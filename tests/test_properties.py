@@ -6,6 +6,7 @@ the last good site/ exactly as it was.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -85,12 +86,16 @@ VALUES = st.one_of(st.integers(0, 10_000_000), st.decimals(0, 100, places=2).map
 def test_generated_observations_load_or_explain(project: Path, value: float, qualifier: str, as_of: str,
                                                 state: bool, unit: str) -> None:
     source = project / "data" / "sources" / "alpha.txt"
+    sources = project / "data" / "sources.yaml"
     observations = project / "data" / "observations" / "extra.yaml"
-    original = source.read_text(encoding="utf-8")
+    original, listed = source.read_text(encoding="utf-8"), sources.read_text(encoding="utf-8")
     written = i18n.number(value, "vi")
     quote = f"Chỉ số mới đạt {written if state else 'một mức cao'} trong năm"
     try:
         source.write_text(original + quote + ".\n", encoding="utf-8")
+        # the archive is sealed: record the new text's hash, as a reporter fixing our copy would
+        old, new = (hashlib.sha256(text.encode("utf-8")).hexdigest() for text in (original, original + quote + ".\n"))
+        sources.write_text(listed.replace(old, new), encoding="utf-8")
         observations.write_text(
             f"- province: alpha\n  indicator: {unit}\n  value: {value!r}\n  qualifier: {qualifier}\n"
             f"  as_of: \"{as_of}\"\n  source: alpha\n  quote: \"{quote}\"\n  quote_en: \"ours\"\n", encoding="utf-8")
@@ -103,6 +108,7 @@ def test_generated_observations_load_or_explain(project: Path, value: float, qua
         assert ok == valid
     finally:
         source.write_text(original, encoding="utf-8")
+        sources.write_text(listed, encoding="utf-8")
         observations.unlink(missing_ok=True)
 
 
