@@ -17,7 +17,7 @@ from .config import Config
 from .content import ChartDef, SiteText, Story
 from .errors import BuildError, Problem
 from .i18n import D3_FORMAT_LOCALES, LANGS, count_words
-from .memo import Memo
+from .memo import STORY_TEMPLATES, Memo
 from .messages import say
 from .outputs import assets, cards, discovery
 
@@ -44,8 +44,9 @@ class Model:
         """When what a page is built from last changed, by the data's own dates (never the clock).
 
         A story or prose page: its date. An indicator page: the latest publication of the articles
-        behind its figures, or a correction. Any other page: the latest of every article, story and
-        correction.
+        behind its figures, or a correction. Any other page: the latest of every article and
+        correction, and, on the pages that list stories, of the stories (the pages the preview
+        re-renders when a story changes).
         """
         data, found = self.data, page.context.get("story")
         if found is not None:
@@ -57,7 +58,9 @@ class Model:
         dates = [data.sources[s].published.end for s in {r.source for r in records}]
         dates += [c.date.end for r in records for c in r.corrections]
         if indicator is None:
-            dates += [s.published.end for s in data.sources.values()] + [s.date for s in self.stories]
+            dates += [s.published.end for s in data.sources.values()]
+        if page.template in STORY_TEMPLATES:
+            dates += [s.date for s in self.stories]
         return max(dates, default=None)
 
     def leads(self) -> dict[str, int]:
