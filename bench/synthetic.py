@@ -141,7 +141,8 @@ def provinces_project(into: Path, provinces: int = 63, indicators: int = 50, yea
                 quote = f"Năm {year}, {ind['label']['vi'].lower()} của tỉnh {p[1:]} đạt {shown}."
                 lines.append(quote)
                 observations.append({"province": p, "indicator": ind["id"], "value": value, "qualifier": "exact",
-                                     "as_of": str(year), "source": f"src-{p}", "quote": quote})
+                                     "as_of": str(year), "source": f"src-{p}", "quote": quote,
+                                     "quote_en": f"In {year}, province {p[1:]}: {ind['label']['en']}, {value}."})
         _write(project / "data" / "sources" / f"src-{p}.txt", "\n".join(lines) + "\n")
         _dump(project / "data" / "observations" / f"{p}.yaml", observations)
         sources.append({"id": f"src-{p}", "file": f"src-{p}.txt", "title": f"Số liệu tỉnh {p[1:]}",

@@ -119,6 +119,26 @@ def load_site_text(root: Path, problems: list[Problem]) -> SiteText | None:
     return found[0] if found else None
 
 
+class GlossaryEntry(Record):
+    """One abbreviation or term the site uses: what it stands for and what it means."""
+
+    term: Annotated[str, Field(min_length=1)]
+    expansion: Text | None = None
+    definition: Text
+
+    @property
+    def anchor(self) -> str:
+        """The entry's fragment on the glossary page: "PAR INDEX" -> "par-index"."""
+        return re.sub(r"[\s/]+", "-", self.term.strip().lower())
+
+
+def load_glossary(root: Path, problems: list[Problem]) -> list[GlossaryEntry]:
+    """content/glossary.yaml in alphabetical order; none where the project has no glossary."""
+    path = root / "content" / "glossary.yaml"
+    found = read_records(path, root, GlossaryEntry, problems) if path.exists() else []
+    return sorted(found, key=lambda e: e.term.casefold())
+
+
 def load_chart_defs(root: Path, problems: list[Problem], broken: set[str]) -> list[ChartDef]:
     """content/charts.yaml; the ids of invalid charts go into broken."""
     before = len(problems)

@@ -160,6 +160,7 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     problems += factcheck.values(dataset)
     problems += factcheck.quotes(dataset)
     problems += qualifiers.check(dataset)
+    problems += _translated(dataset)
     dataset.conflicts = conflicts.find(dataset)
     dataset.notes = [conflicts.note(c) for c in dataset.conflicts]
     return dataset, problems
@@ -206,6 +207,14 @@ def _archive(data: Dataset, root: Path, problems: list[Problem]) -> dict[str, st
         except UnicodeDecodeError as exc:
             problems.append(Problem(*source.at("file"), say("archive_not_utf8", file=source.file, at=exc.start)))
     return texts
+
+
+def _translated(data: Dataset) -> list[Problem]:
+    """The English edition shows every quote from an article in another language with our translation."""
+    records = [*data.observations, *data.targets.values(), *data.events.values()]
+    return [Problem(*r.at("quote"), say("quote_en_missing"))
+            for r in records if r.source in data.sources and data.sources[r.source].language != "en"
+            and not r.quote_en]
 
 
 def _references(data: Dataset) -> list[Problem]:

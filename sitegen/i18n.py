@@ -92,7 +92,8 @@ def day(when: date, lang: str) -> str:
 @functools.cache
 def period(when: Period, lang: str) -> str:
     """A reporting period in words, compactly: "9 tháng đầu năm 2024", "tháng 8–12/2024",
-    "26/9–31/10/2024"; "first nine months of 2024", "August–December 2024", "26 September – 31 October 2024"."""
+    "26/9–31/10/2024", "2022–2025"; "first nine months of 2024", "August–December 2024",
+    "26 September – 31 October 2024"."""
     if when.precision != "span":
         return _point(when.start, when.precision, lang)
     first, _, last = when.text.partition("/")
@@ -106,6 +107,8 @@ def period(when: Period, lang: str) -> str:
         if lang == "vi":
             return f"tháng {a.month}–{b.month}/{a.year}"
         return f"{_babel_date(a, 'MMMM', locale='en')}–{_babel_date(b, 'MMMM y', locale='en')}"
+    if start == end == "year":
+        return f"{a.year}–{b.year}"
     if start == end == "day" and lang == "vi":
         first_day = f"{a.day}/{a.month}" if a.year == b.year else f"{a.day}/{a.month}/{a.year}"
         return f"{first_day}–{b.day}/{b.month}/{b.year}"

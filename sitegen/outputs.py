@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment
@@ -21,7 +20,8 @@ def cards(model: Model, pages: list[Page], env: Environment) -> dict[str, str]:
     """The social card of every page (embeds excepted), as SVG from templates/card.svg, by file."""
     colours = [p.colour.light for p in model.data.provinces.values() if p.kind == "province"]
     return {page.card: render.page(env, "card.svg", {
-        "lang": page.lang, "colours": colours, "lines": textwrap.wrap(page.title, 30)[:4],
+        "lang": page.lang, "colours": colours, "title": page.title,
+        "figures": model.comparisons[page.context["indicator"].id].figures if "indicator" in page.context else {},
         "kicker": model.text.title(page.lang) if page.path else "",
         "footer": model.text.strings["card_footer"](page.lang)}) for page in pages if not page.is_embed}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date as Date
 from pathlib import Path
 
 from . import chartbook, compare, content, corrections, data, output, published, render, site, stories
@@ -16,7 +17,7 @@ from .config import Config
 from .content import ChartDef, SiteText, Story
 from .errors import BuildError, Problem
 from .i18n import D3_FORMAT_LOCALES, LANGS, count_words
-from .memo import Memo
+from .memo import STORY_TEMPLATES, Memo
 from .messages import say
 from .outputs import assets, cards, discovery
 
@@ -33,10 +34,34 @@ class Model:
     provinces: list[str]  # the provinces compared (not the national average), in data order
     comparisons: dict[str, compare.Comparison]  # by indicator id
     progress: dict[str, compare.Progress]  # by target id
+    glossary: list[content.GlossaryEntry] = field(default_factory=list)  # content/glossary.yaml
 
     def coverage(self, pillar: str | None = None) -> compare.Coverage:
         """What each province reports and what can be compared, for a pillar or overall."""
         return compare.coverage(list(self.comparisons.values()), self.provinces, pillar)
+
+    def updated(self, page: site.Page) -> Date | None:
+        """When what a page is built from last changed, by the data's own dates (never the clock).
+
+        A story or prose page: its date. An indicator page: the latest publication of the articles
+        behind its figures, or a correction. Any other page: the latest of every article and
+        correction, and, on the pages that list stories, of the stories (the pages the preview
+        re-renders when a story changes).
+        """
+        data, found = self.data, page.context.get("story")
+        if found is not None:
+            return found.date
+        indicator = page.context.get("indicator")
+        records = [*data.observations, *data.targets.values()]
+        if indicator is not None:
+            records = [r for r in records if r.indicator == indicator.id]
+        dates = [data.sources[s].published.end for s in {r.source for r in records}]
+        dates += [c.date.end for r in records for c in r.corrections]
+        if indicator is None:
+            dates += [s.published.end for s in data.sources.values()]
+        if page.template in STORY_TEMPLATES:
+            dates += [s.date for s in self.stories]
+        return max(dates, default=None)
 
     def leads(self) -> dict[str, int]:
         """How many indicators measured the same way each province leads on."""
@@ -52,6 +77,7 @@ def load(config: Config) -> tuple[Model | None, list[Problem]]:
     defs = content.load_chart_defs(config.root, problems, dataset.broken)
     stories_ = content.load_stories(config.root, problems, "stories")
     prose = content.load_stories(config.root, problems, "pages")
+    glossary = content.load_glossary(config.root, problems)
     problems += _required_prose(prose)
     charts = chartbook.definitions(dataset, defs, problems)
     if text is None:
@@ -61,7 +87,7 @@ def load(config: Config) -> tuple[Model | None, list[Problem]]:
     provinces = compare.provinces_compared(dataset)
     return Model(dataset, text, charts, stories_, prose, provinces,
                  {i.id: compare.compare(dataset, i, provinces) for i in dataset.indicators.values()},
-                 {t.id: compare.progress(dataset, t) for t in dataset.targets.values()}), problems
+                 {t.id: compare.progress(dataset, t) for t in dataset.targets.values()}, glossary), problems
 
 
 def _required_prose(prose: list[Story]) -> list[Problem]:

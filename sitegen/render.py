@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +68,43 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any]) -> Env
     env.globals.update(t=t, url=url, asset=asset, absolute=absolute, site=text, base_path=config.base_path,
                        **globals_)
     env.filters.update(lowerfirst=lambda text: text[:1].lower() + text[1:], number=i18n.number,
-                       period=i18n.period, day=i18n.day, value=value, gap=gap)
+                       period=i18n.period, day=i18n.day, value=value, gap=gap, lines=lines)
+    env.globals["embed_height"] = embed_height
     return env
+
+
+def embed_height(title: int, description: int, source: int, rows: int, key: bool) -> int:
+    """The iframe height an embedded chart needs at its narrowest (320 px), where text wraps most.
+
+    From the lengths of its texts in characters and its number of rows, by line heights and letters
+    per line measured in Chromium at 320 px (tests/test_browser.py checks 320 and 600 px).
+    """
+    lines = math.ceil(title / 28) * 28 + math.ceil(description / 36) * 23 + math.ceil(source / 30) * 23
+    needed = 210 + lines + (92 if key else 0) + 44 * rows + 45
+    return math.ceil(needed / 10) * 10
+
+
+_NARROW, _WIDE = set("fijlrtI.,:;'!|()[]- "), set("mwMW@%")
+
+
+def lines(text: str, width: float, size: float, most: int = 4) -> list[str]:
+    """Text split into lines that fit `width` px at font `size` px, by each letter's estimated width.
+
+    For SVG (social cards), which cannot wrap text itself; past `most` lines the last ends in "…".
+    """
+    def px(word: str) -> float:
+        return size * sum(.34 if c in _NARROW else .95 if c in _WIDE else .76 if c.isupper() else .66
+                          for c in word)
+    out: list[str] = []
+    for word in text.split():
+        if out and px(out[-1] + " " + word) <= width:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    if len(out) > most:
+        out = out[:most]
+        out[-1] = out[-1].rsplit(" ", 1)[0] + " …"
+    return out
 
 
 @functools.lru_cache(maxsize=8)

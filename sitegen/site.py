@@ -67,6 +67,7 @@ def pages(data: Dataset, text: SiteText, stories: list[Story], prose: list[Story
         out.append(Page("timeline/", lang, "timeline.html", s("timeline")))
         out.append(Page("sources/", lang, "sources.html", s("sources")))
         out.append(Page("data/", lang, "data.html", s("data")))
+        out.append(Page("glossary/", lang, "glossary.html", s("glossary")))
         out.append(Page("corrections/", lang, "corrections.html", s("corrections"),
                         {"corrections": corrections.entries(data)}))
         out.append(Page("stories/", lang, "stories.html", s("stories"), {"stories": mine}))

@@ -60,7 +60,8 @@ def test_add_source_then_fill_it_in_as_the_readme_says(tmp_path: Path, capsys) -
          ('vi: "TODO"', 'vi: "Bài nêu số liệu cả năm 2024."'), ('en: "TODO"', 'en: "It gives figures for 2024."'))
     fill(observations, ("[]\n", '- province: alpha\n  indicator: online-dossier-rate\n  value: 81.5\n'
                                 '  qualifier: exact\n  as_of: "2024"\n  source: gamma-2024\n'
-                                '  quote: "Tỷ lệ hồ sơ trực tuyến đạt 81,5% trong năm 2024"\n'))
+                                '  quote: "Tỷ lệ hồ sơ trực tuyến đạt 81,5% trong năm 2024"\n'
+                                '  quote_en: "The share of applications filed online reached 81.5% in 2024"\n'))
     code, out, err = run(project, capsys, "check")
     assert code == 0, err
     assert "from 2 sources" in out

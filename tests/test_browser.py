@@ -144,3 +144,37 @@ def test_the_first_screen_of_a_phone_answers_who_leads(browser, base_url: str, p
     assert "Bắc Kạn" in first_screen and "Bắc Ninh" in first_screen
     assert page.locator("nav.menu-phone details").is_visible() and not page.locator("nav.menu-wide").is_visible()
     page.close()
+
+
+def test_every_embed_fits_the_height_its_snippet_gives_at_320_and_600_px(browser, served_site) -> None:
+    """The iframe height in each chart's embed snippet holds the whole embed page, credit included."""
+    import re
+
+    base_url, site = served_site
+    snippets = {}
+    for path in site.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        for src, height in re.findall(r'iframe src="([^"]+)" title="[^"]*" width="100%" height="(\d+)"', html):
+            snippets[src] = int(height)
+    assert snippets and all(src.startswith(base_url) for src in snippets)  # the absolute published URL
+    short = []
+    for width in (320, 600):
+        page = browser.new_context(viewport={"width": width, "height": 100}, java_script_enabled=False).new_page()
+        for src, height in sorted(snippets.items()):
+            page.goto(src)
+            needed = page.evaluate("document.documentElement.scrollHeight")
+            if needed > height:
+                short.append(f"{src} at {width} px: needs {needed}, snippet gives {height}")
+        page.context.close()
+    assert short == []
+
+
+def test_print_keeps_chart_tables_and_the_address_and_hides_menus_and_embed_code(browser, base_url: str) -> None:
+    page = browser.new_context(java_script_enabled=False).new_page()
+    page.goto(base_url + "stories/online-services/")
+    page.emulate_media(media="print")
+    assert page.locator(".chart details table").first.is_visible()
+    assert page.locator(".print-only").first.is_visible() and base_url in page.locator(".print-only").inner_text()
+    for hidden in (".embed-code", ".masthead nav", ".share"):
+        assert all(not e.is_visible() for e in page.locator(hidden).all()), hidden
+    page.context.close()

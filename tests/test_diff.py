@@ -90,7 +90,7 @@ def test_text_and_markdown(project: Path, capsys: pytest.CaptureFixture) -> None
     out = capsys.readouterr().out
     assert "ARCHIVED ARTICLES CHANGED" in out and "!! data/sources/alpha.txt: changed, 1 lines added, 1 removed" in out
     assert "Figures: 0 added, 2 changed, 0 removed" in out
-    assert "  ~ beta · online-dossier-rate · 2024-09 · alpha   data/observations/alpha.yaml:15" in out
+    assert "  ~ beta · online-dossier-rate · 2024-09 · alpha   data/observations/alpha.yaml:17" in out
     assert "      value: 92.5 → 93.5" in out
     assert "  - alpha-resolution-52   data/events.yaml:1" in out
     assert "      body: text changed, 2 lines added and 0 removed" in out
@@ -118,7 +118,8 @@ def test_an_added_figure_shows_its_value_period_and_quote(project: Path) -> None
     commit(project, "Edits")
     with (project / "data" / "observations" / "alpha.yaml").open("a", encoding="utf-8") as file:
         file.write('- province: alpha\n  indicator: online-dossier-rate\n  value: 95\n  qualifier: at-least\n'
-                   '  as_of: "2025"\n  source: alpha\n  quote: "tỷ lệ hồ sơ trực tuyến đạt tối thiểu 95%"\n')
+                   '  as_of: "2025"\n  source: alpha\n  quote: "tỷ lệ hồ sơ trực tuyến đạt tối thiểu 95%"\n'
+                   '  quote_en: "the share of applications filed online reaches at least 95%"\n')
     (project / "data" / "sources" / "gamma.txt").write_text("Một bài mới.\n", encoding="utf-8")
     text = changelog.text(diff.between(project))
     assert "New archived articles\n  + data/sources/gamma.txt\n" in text and "ARCHIVED ARTICLES CHANGED" not in text

@@ -86,18 +86,19 @@ VALUES = st.one_of(st.integers(0, 10_000_000), st.decimals(0, 100, places=2).map
 def test_generated_observations_load_or_explain(project: Path, value: float, qualifier: str, as_of: str,
                                                 state: bool, unit: str) -> None:
     source = project / "data" / "sources" / "alpha.txt"
-    seals = project / "data" / "sources.yaml"
+    sources = project / "data" / "sources.yaml"
     observations = project / "data" / "observations" / "extra.yaml"
-    original, sealed = source.read_text(encoding="utf-8"), seals.read_text(encoding="utf-8")
+    original, listed = source.read_text(encoding="utf-8"), sources.read_text(encoding="utf-8")
     written = i18n.number(value, "vi")
     quote = f"Chỉ số mới đạt {written if state else 'một mức cao'} trong năm"
     try:
         source.write_text(original + quote + ".\n", encoding="utf-8")
-        old, new = (hashlib.sha256(source.read_bytes() if n else original.encode()).hexdigest() for n in (0, 1))
-        seals.write_text(sealed.replace(old, new), encoding="utf-8")  # an article archived with its seal
+        # the archive is sealed: record the new text's hash, as a reporter fixing our copy would
+        old, new = (hashlib.sha256(text.encode("utf-8")).hexdigest() for text in (original, original + quote + ".\n"))
+        sources.write_text(listed.replace(old, new), encoding="utf-8")
         observations.write_text(
             f"- province: alpha\n  indicator: {unit}\n  value: {value!r}\n  qualifier: {qualifier}\n"
-            f"  as_of: \"{as_of}\"\n  source: alpha\n  quote: \"{quote}\"\n", encoding="utf-8")
+            f"  as_of: \"{as_of}\"\n  source: alpha\n  quote: \"{quote}\"\n  quote_en: \"ours\"\n", encoding="utf-8")
         ok = _check_outcome(project)
         valid = (state and qualifier != "more" and unit != "nope"
                  and as_of not in ("2024-13", "15/9/2024", "2024")  # unreal, not ISO, ends after publication
@@ -107,7 +108,7 @@ def test_generated_observations_load_or_explain(project: Path, value: float, qua
         assert ok == valid
     finally:
         source.write_text(original, encoding="utf-8")
-        seals.write_text(sealed, encoding="utf-8")
+        sources.write_text(listed, encoding="utf-8")
         observations.unlink(missing_ok=True)
 
 

@@ -65,6 +65,9 @@ class _Links(HTMLParser):
                 self.links.append(attrs[key])
 
 
+SHARE_LINKS = ("https://www.facebook.com/sharer/sharer.php?u=", "https://zalo.me/share?url=")
+
+
 def _crawl(site: Path, prefix: str, origin: str = "") -> None:
     """Every link and asset of every page resolves inside the site, under the prefix."""
     parsed = {}
@@ -77,6 +80,8 @@ def _crawl(site: Path, prefix: str, origin: str = "") -> None:
         for link in parser.links:
             if origin and link.startswith(origin + "/"):
                 link = link.removeprefix(origin)
+            if link.startswith(SHARE_LINKS):  # plain share links: no script, nothing loaded from them
+                continue
             assert not re.match(r"^(https?:)?//", link), (path, link)
             if link.startswith("#"):
                 assert link[1:] in parser.ids, (path, link)
