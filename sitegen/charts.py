@@ -171,13 +171,13 @@ def _spec(size: Size, ranks: bool, has_refs: bool) -> dict:
                                        y=alt.Y("top:Q", **px), y2="bottom:Q", color=colour, **link)
     layers = [marks]
     if not ranks:
-        layers.insert(0, base.transform_filter("isValid(datum.tail_from)").mark_bar(opacity=0.35).encode(
+        layers.insert(0, base.transform_filter("isValid(datum.tail_from)").mark_bar(opacity=0.35, aria=False).encode(
             x=alt.X("tail_from:Q", scale=scale), x2="tail_to:Q", y=alt.Y("top:Q", **px), y2="bottom:Q",
             color=colour))
     gap = size.bar // 2 + 6 if ranks else 5
-    text = {"baseline": "middle", "fontSize": size.font, "fontWeight": 600}
+    text = {"baseline": "middle", "fontSize": size.font, "fontWeight": 600, "aria": False}
     layers += [
-        base.mark_text(align="left", baseline="bottom", x=0, fontSize=size.font, limit=size.plot).encode(
+        base.mark_text(align="left", baseline="bottom", x=0, fontSize=size.font, limit=size.plot, aria=False).encode(
             y=alt.Y("name:Q", **px), text="row:N"),
         base.transform_filter("!datum.inside").mark_text(align="left", dx=gap, **text).encode(
             x=alt.X("end:Q", scale=scale), y=alt.Y("middle:Q", **px), text="label:N"),
@@ -187,10 +187,10 @@ def _spec(size: Size, ranks: bool, has_refs: bool) -> dict:
     ]
     if has_refs:
         refs = alt.Chart(_REFS)
-        layers.insert(0, refs.mark_rule(strokeDash=[5, 3], strokeWidth=2, color=REFERENCE, y=0,
+        layers.insert(0, refs.mark_rule(strokeDash=[5, 3], strokeWidth=2, color=REFERENCE, aria=False, y=0,
                                         y2=count * size.step).encode(x=alt.X("value:Q", scale=scale)))
         layers += [
-            refs.mark_text(align="left", baseline="bottom", fontSize=size.font).encode(
+            refs.mark_text(align="left", baseline="bottom", fontSize=size.font, aria=False).encode(
                 x=alt.X("x:Q", **px), y=alt.Y("y:Q", **px), text="label:N"),
         ]
     out = alt.layer(*layers).properties(width=size.width, height=count * size.step).to_dict()
