@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import chartbook, compare, content, corrections, data, output, published, render, site, stories
+from . import chartbook, compare, content, corrections, data, output, published, render, search, site, stories
 from .components import Components
 from .config import Config
 from .content import ChartDef, SiteText, Story
@@ -134,6 +134,9 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
     done.files.update(_collect(done, lambda: assets(config, env), {}))
     done.files.update(_collect(done, lambda: discovery(env, pages, model.stories), {}))
     done.files.update(_collect(done, lambda: corrections.feeds(env, model.data), {}))
+    if draw:  # like the drawings, the index is made only for a build that writes
+        indexed = [(p, done.files[p.file]) for p in pages if p.template in search.INDEXED and p.file in done.files]
+        done.files.update(_collect(done, lambda: search.index(indexed, search.figures(model)), {}))
     return done
 
 
