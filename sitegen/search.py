@@ -14,6 +14,7 @@ import base64
 import contextlib
 import hashlib
 import json
+import re
 import subprocess
 import threading
 import unicodedata
@@ -33,6 +34,7 @@ INDEXED = {"story.html", "indicator.html", "province.html", "glossary.html"}
 # Pagefind's own files the site needs (not its ready-made interfaces), by name or folder.
 KEPT = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "pagefind.", "wasm.", "index/", "fragment/",
         "filter/")
+_CELL_END = re.compile(r"</(?:dt|dd|th|td|li)>")  # Pagefind runs such cells together: "Định nghĩaTỷ lệ"
 SETTINGS = {"root_selector": "main", "exclude_selectors": ["nav", "svg", "script", ".chart-links"]}
 
 
@@ -83,7 +85,7 @@ def index(pages: Iterable[tuple[Page, bytes]], records: list[Record]) -> dict[st
     for page, html in sorted(pages, key=lambda item: item[0].file):
         url = "/" + page.file.removesuffix("index.html")  # pagefind.js puts the base path before it
         requests.append({"type": "AddFile", "index_id": 0, "url": url, "file_path": None,
-                         "file_contents": for_index(html.decode("utf-8"))})
+                         "file_contents": for_index(_CELL_END.sub(r" \g<0>", html.decode("utf-8")))})
     for r in records:
         requests.append({"type": "AddRecord", "index_id": 0, "url": r.url, "content": for_index(r.content),
                          "language": r.lang, "meta": {k: for_index(v) for k, v in r.meta},
