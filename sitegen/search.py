@@ -79,6 +79,11 @@ def figures(model: Model) -> list[Record]:
     return out
 
 
+def inputs(model: Model, pages: list[Page], files: dict[str, bytes]) -> tuple[list[tuple[Page, bytes]], list[Record]]:
+    """What the index is made of: the indexed pages as rendered, and every figure."""
+    return [(p, files[p.file]) for p in pages if p.template in INDEXED and p.file in files], figures(model)
+
+
 def index(pages: Iterable[tuple[Page, bytes]], records: list[Record]) -> dict[str, bytes]:
     """The Pagefind bundle for these pages and records, as files under pagefind/ (cached by its inputs)."""
     requests = [{"type": "NewIndex", "config": SETTINGS}]
@@ -94,13 +99,15 @@ def index(pages: Iterable[tuple[Page, bytes]], records: list[Record]) -> dict[st
     wire = b"".join(base64.b64encode(json.dumps({"message_id": n, "payload": p}).encode()) + b","
                     for n, p in enumerate(requests, 1))
     key = hashlib.blake2b(wire, digest_size=20).digest()
-    if _last.get("key") != key:
-        _last.clear()
-        _last.update(key=key, files=_bundle(_run(wire, len(requests))))
-    return dict(_last["files"])
+    with _lock:  # one indexer at a time; the preview may ask again while the last one runs
+        if _last.get("key") != key:
+            _last.clear()
+            _last.update(key=key, files=_bundle(_run(wire, len(requests))))
+        return dict(_last["files"])
 
 
 _last: dict = {}  # the last bundle made in this process: the preview re-indexes only when a page changed
+_lock = threading.Lock()
 
 
 def _run(wire: bytes, last: int) -> list[dict]:
