@@ -63,6 +63,11 @@ def test_queries_without_marks_find_the_words_with_them(browser, served_site: tu
     found = _search(page, FIGURE)
     first = page.locator("#search-list li").first
     assert "Bắc Ninh" in first.inner_text() and BAC_NINH_DOSSIERS[edition] in first.inner_text(), found
+    page.get_by_role("searchbox").press("ArrowDown")  # the keyboard reaches the answer from the box
+    assert page.evaluate("() => document.activeElement.closest('li') === document.querySelector('#search-list li')")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("() => document.activeElement.closest('li') === document.querySelector('#search-list li')")
     link = first.get_by_role("link")
     assert "/indicators/online-dossier-rate/#" in link.get_attribute("href")
     link.click()

@@ -2,7 +2,8 @@
 // language is the page's <html lang>). Without this script the form opens the Search page, which
 // lists every indicator and story. Readers may type Vietnamese with or without its marks: the
 // query is folded to bare letters, and the index spells đ as ḍ, which Pagefind folds to d
-// (see sitegen/search.py); what is shown spells it đ again.
+// (see sitegen/search.py); what is shown spells it đ again. Down arrow goes from the box to the
+// results.
 
 const MAX_FIGURES = 3;
 const MAX_PAGES = 8;
@@ -94,6 +95,19 @@ function setUp(form) {
     if (event.key === "Escape" && input.value) {
       input.value = "";
       clear();
+    } else if (event.key === "ArrowDown" && !list.hidden) {
+      event.preventDefault();
+      list.querySelector("a")?.focus();
+    }
+  });
+  // Arrow keys move between the results (Tab does too); Escape goes back to the box.
+  list.addEventListener("keydown", (event) => {
+    const links = [...list.querySelectorAll("a")];
+    const at = links.indexOf(document.activeElement);
+    const to = { ArrowDown: links[at + 1], ArrowUp: at > 0 ? links[at - 1] : input, Escape: input }[event.key];
+    if (to) {
+      event.preventDefault();
+      to.focus();
     }
   });
   form.addEventListener("submit", (event) => {
