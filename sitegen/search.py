@@ -112,10 +112,13 @@ _lock = threading.Lock()
 
 def _run(wire: bytes, last: int) -> list[dict]:
     """Send the requests to `pagefind --service` and read its answers up to the last one."""
-    from pagefind_bin import get_executable
+    try:
+        from pagefind_bin import get_executable
 
-    process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except (ImportError, OSError) as exc:
+        raise _failed(f"no Pagefind binary ({exc})") from None
     feeder = threading.Thread(target=_feed, args=(process, wire), daemon=True)
     feeder.start()
     answers, pending = [], b""
@@ -123,12 +126,13 @@ def _run(wire: bytes, last: int) -> list[dict]:
         while not answers or answers[-1].get("message_id") != last:
             chunk = process.stdout.read1(1 << 20)
             if not chunk:
-                raise BuildError([Problem("pagefind", 0, 0, say("search_failed", reason="the indexer stopped"))])
+                raise _failed("the indexer stopped")
             *whole, pending = (pending + chunk).split(b",")
-            answers += [json.loads(base64.b64decode(part)) for part in whole if part.strip()]
-            failed = [a["payload"]["message"] for a in answers if a["payload"].get("type") == "Error"]
-            if failed:
-                raise BuildError([Problem("pagefind", 0, 0, say("search_failed", reason=failed[0]))])
+            new = [json.loads(base64.b64decode(part)) for part in whole if part.strip()]
+            for answer in new:
+                if answer["payload"].get("type") == "Error":
+                    raise _failed(answer["payload"].get("message", "an error"))
+            answers += new
     finally:
         process.kill()  # it has answered everything asked; it would otherwise wait for more
         process.wait()
@@ -137,6 +141,10 @@ def _run(wire: bytes, last: int) -> list[dict]:
             process.stdin.close()
         process.stdout.close()
     return answers
+
+
+def _failed(reason: str) -> BuildError:
+    return BuildError([Problem("pagefind", 0, 0, say("search_failed", reason=reason))])
 
 
 def _feed(process: subprocess.Popen, wire: bytes) -> None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pagefind_bin
+import pytest
+
 from conftest import make_project, tree
 from sitegen import pipeline, search
 from sitegen.config import Config
+from sitegen.errors import BuildError
 from sitegen.serve import Preview
 
 
@@ -54,3 +58,16 @@ def test_the_preview_indexes_after_writing_and_ends_with_the_clean_build(tmp_pat
         pipeline.build(Config.at(project, out=tmp_path / f"clean-{n}"))
         assert tree(tmp_path / "preview") == tree(tmp_path / f"clean-{n}")
         story.write_text(story.read_text(encoding="utf-8") + "\nMột đoạn nữa về định danh.\n", encoding="utf-8")
+
+
+def test_a_missing_indexer_is_a_problem_not_a_traceback(tmp_path: Path, monkeypatch) -> None:
+    def missing():
+        raise FileNotFoundError("no binary in the wheel")
+
+    monkeypatch.setattr(pagefind_bin, "get_executable", missing)
+    search._last.clear()
+    project = make_project(tmp_path)
+    with pytest.raises(BuildError) as caught:
+        pipeline.build(Config.at(project))
+    assert str(caught.value.problems[0]).startswith("pagefind: the search index could not be built: no Pagefind binary")
+    assert not (project / "site").exists()  # nothing half-built is written
