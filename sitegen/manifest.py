@@ -19,7 +19,8 @@ from pathlib import Path
 from .config import Config
 
 INPUTS = ("data", "content", "templates")
-LIBRARIES = ("jinja2", "markdown", "pyyaml", "altair", "vl-convert-python", "babel", "pydantic", "nh3", "markupsafe")
+LIBRARIES = ("jinja2", "markdown", "pyyaml", "altair", "vl-convert-python", "babel", "pydantic", "nh3", "markupsafe",
+             "pagefind-bin")
 
 
 def _where(config: Config) -> Path:

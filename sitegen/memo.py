@@ -1,9 +1,9 @@
 """Pages remembered between the preview's builds, so that a save re-renders only what it affects.
 
 Every page depends on data/, the site text, chart definitions, prose pages and templates; the home
-page, the story list and the stories themselves depend on content/stories/ too. A page is reused
-when the fingerprint of what it depends on is unchanged. The fingerprint is taken before the build
-reads anything, so a save that lands during a build is seen by the next one.
+page, the story list, the search page and the stories themselves depend on content/stories/ too.
+A page is reused when the fingerprint of what it depends on is unchanged. The fingerprint is taken
+before the build reads anything, so a save that lands during a build is seen by the next one.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .manifest import folders
 
-STORY_TEMPLATES = {"home.html", "stories.html", "story.html"}
+STORY_TEMPLATES = {"home.html", "stories.html", "story.html", "search.html"}
 
 
 @dataclass

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from pathlib import Path
 
-from . import chartbook, compare, content, corrections, data, output, published, render, site, stories
+from . import chartbook, compare, content, corrections, data, output, published, render, search, site, stories
 from .components import Components
 from .config import Config
 from .content import ChartDef, SiteText, Story
@@ -119,10 +119,15 @@ class Rendered:
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     drawings: set[str] = field(default_factory=set)
+    indexed: tuple[list, list] = ([], [])  # what the search index is made of: pages and figures
 
 
-def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bool = True) -> Rendered:
-    """Render every page, chart, download and asset to bytes in memory (reusing memo's pages)."""
+def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bool = True,
+                index: bool = True) -> Rendered:
+    """Render every page, chart, download and asset, and the search index, to bytes in memory.
+
+    memo's pages are reused; `index=False` leaves the index to the caller (the preview makes it later).
+    """
     from . import downloads, drawing  # vl-convert loads only for a build that draws
 
     views = {(c.id, lang): chartbook.view(model.data, c, lang, model.text.formats, config.base_path)
@@ -160,6 +165,10 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
     done.files.update(_collect(done, lambda: assets(config, env), {}))
     done.files.update(_collect(done, lambda: discovery(env, pages, model.stories), {}))
     done.files.update(_collect(done, lambda: corrections.feeds(env, model.data), {}))
+    if draw:  # like the drawings, the index is made only for a build that writes
+        done.indexed = search.inputs(model, pages, done.files)
+        if index:
+            done.files.update(_collect(done, lambda: search.index(*done.indexed), {}))
     return done
 
 
@@ -199,18 +208,22 @@ def check(config: Config) -> tuple[Model | None, list[Problem]]:
 
 
 def build(config: Config, write: Callable[[Path, dict[str, bytes]], None] = output.replace_site,
-          memo: Memo | None = None) -> Model:
+          memo: Memo | None = None, index_later: Callable[[Path, list, list], None] | None = None) -> Model:
     """Build the site into config.out; on any problem raise BuildError and leave site/ as it was.
 
-    The preview passes a memo (pages kept between builds) and a writer that writes only changes.
+    The preview passes a memo (pages kept between builds), a writer that writes only changes, and
+    index_later, which makes the search index after the pages are written, so a save shows at once.
     """
     if memo is not None:
         memo.refresh(config.root)  # before anything is read: a save during the build is seen next time
     model, problems = load(config)
-    rendered = render_site(config, model, memo, draw=not problems) if model is not None else Rendered()
+    rendered = (render_site(config, model, memo, draw=not problems, index=index_later is None)
+                if model is not None else Rendered())
     if problems or rendered.problems or model is None:
         raise BuildError([*problems, *rendered.problems])
     write(config.out, rendered.files)
+    if index_later is not None:
+        index_later(config.out, *rendered.indexed)
     if config.cache is None:
         from . import drawing
 

@@ -22,13 +22,53 @@ from livereload import Server
 from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
 
-from . import output, pipeline
+from . import output, pipeline, search
 from .config import Config
 from .errors import BuildError, report
 from .memo import Memo
 from .messages import language, say
 
 _CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
+
+
+class LaterIndex:
+    """The preview's search index, made on another thread once a build has written its pages.
+
+    A save shows in the browser without waiting for the index; `pagefind/` follows about half a
+    second later, swapped in whole. A newer build's index supersedes one still being made, and an
+    index whose pages did not change costs nothing (search.index remembers the last one).
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.turn = 0
+        self.thread: threading.Thread | None = None
+        self.written: dict[str, bytes] = {}
+
+    def __call__(self, out: Path, pages: list, records: list) -> None:
+        with self.lock:
+            self.turn += 1
+            self.thread = threading.Thread(target=self._make, args=(self.turn, out, pages, records), daemon=True)
+            self.thread.start()
+
+    def wait(self) -> None:
+        """Return once the index of the last build is written."""
+        while (thread := self.thread) is not None and thread.is_alive():
+            thread.join()
+
+    def _make(self, turn: int, out: Path, pages: list, records: list) -> None:
+        if turn != self.turn:
+            return  # a newer build asked already
+        try:
+            files = search.index(pages, records)
+        except BuildError as exc:
+            report(exc.problems, out.name)
+            return
+        with self.lock:
+            if turn == self.turn and (files != self.written or not (out / "pagefind").is_dir()):
+                output.replace_site(out / "pagefind", {name.removeprefix("pagefind/"): body
+                                                       for name, body in files.items()})
+                self.written = files
 
 
 class Preview:
@@ -39,12 +79,13 @@ class Preview:
         self.problems: list[str] = []
         self.writer = output.Incremental()
         self.memo = Memo()
+        self.index = LaterIndex()
 
     def rebuild(self) -> bool:
         """Build once; on bad input keep the last good site and remember the problems."""
         started = time.perf_counter()
         try:
-            pipeline.build(self.config, write=self.writer, memo=self.memo)
+            pipeline.build(self.config, write=self.writer, memo=self.memo, index_later=self.index)
         except BuildError as exc:
             report(exc.problems, self.config.out.name)
             self.problems = [str(p) for p in exc.problems]

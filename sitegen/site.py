@@ -76,6 +76,7 @@ def pages(data: Dataset, text: SiteText, stories: list[Story], prose: list[Story
         for page in prose:
             if page.lang == lang and page.key not in EMBEDDED_PROSE:
                 out.append(Page(f"{page.key}/", lang, "prose.html", page.title, {"story": page}))
+        out.append(Page("search/", lang, "search.html", s("search"), {"stories": mine}))
         out.append(Page("404.html", lang, "404.html", s("not_found")))
         for chart in charts.values():
             out.append(Page(f"embed/{chart.id}/", lang, "embed.html", chart.title(lang), {"chart_id": chart.id}))

@@ -19,7 +19,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync"]
 
 
-BROWSER = {"test_browser", "test_quality", "test_preview"}
+BROWSER = {"test_browser", "test_quality", "test_preview", "test_search"}
 SLOW = {"test_properties", "test_builds_are_byte_identical", "test_no_broken_links_under_a_sub_path",
         "test_the_server_binds_to_loopback_and_survives_malformed_requests",
         "test_many_stories_convert_on_every_core_exactly_as_one_at_a_time",

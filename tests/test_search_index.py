@@ -1,0 +1,73 @@
+"""The search index as the build writes it: its files, its figures, and the preview's later index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pagefind_bin
+import pytest
+
+from conftest import make_project, tree
+from sitegen import pipeline, search
+from sitegen.config import Config
+from sitegen.errors import BuildError
+from sitegen.serve import Preview
+
+
+def test_the_build_writes_only_the_pagefind_files_the_site_uses(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    pipeline.build(Config.at(project))
+    names = sorted(p.relative_to(project / "site").as_posix() for p in (project / "site" / "pagefind").rglob("*"))
+    assert "pagefind/pagefind.js" in names and "pagefind/pagefind-worker.js" in names
+    for lang in ("vi", "en"):  # one index per edition
+        assert any(n.startswith(f"pagefind/index/{lang}_") for n in names), lang
+    assert not any("-ui" in n or "highlight" in n or "playground" in n for n in names)
+    entry = json.loads((project / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en", "vi"]  # sorted, so that builds are byte-identical
+
+
+def test_every_figure_record_leads_to_its_quote_in_its_own_edition(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    config = Config.at(project)
+    model = pipeline.build(config)
+    records = search.figures(model)
+    assert len(records) == 2 * sum(len(model.data.of_indicator(i)) for i in model.data.indicators)
+    for record in records:
+        path, anchor = record.url.split("#")
+        page = (project / "site" / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in page, record.url
+        assert path.startswith("/en/") == (record.lang == "en")
+        assert dict(record.meta)["value"] in record.content
+
+
+def test_the_indexed_copy_is_not_what_is_published(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    pipeline.build(Config.at(project))
+    for page in (project / "site").rglob("*.html"):
+        assert "ḍ" not in page.read_text(encoding="utf-8").lower(), page
+
+
+def test_the_preview_indexes_after_writing_and_ends_with_the_clean_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    preview = Preview(Config.at(project, out=tmp_path / "preview"))
+    story = project / "content" / "stories" / "online.vi.md"
+    for n in range(2):
+        assert preview.rebuild()
+        preview.index.wait()
+        pipeline.build(Config.at(project, out=tmp_path / f"clean-{n}"))
+        assert tree(tmp_path / "preview") == tree(tmp_path / f"clean-{n}")
+        story.write_text(story.read_text(encoding="utf-8") + "\nMột đoạn nữa về định danh.\n", encoding="utf-8")
+
+
+def test_a_missing_indexer_is_a_problem_not_a_traceback(tmp_path: Path, monkeypatch) -> None:
+    def missing():
+        raise FileNotFoundError("no binary in the wheel")
+
+    monkeypatch.setattr(pagefind_bin, "get_executable", missing)
+    search._last.clear()
+    project = make_project(tmp_path)
+    with pytest.raises(BuildError) as caught:
+        pipeline.build(Config.at(project))
+    assert str(caught.value.problems[0]).startswith("pagefind: the search index could not be built: no Pagefind binary")
+    assert not (project / "site").exists()  # nothing half-built is written
