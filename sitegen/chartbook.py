@@ -168,6 +168,11 @@ def _tick(value: float, unit: str, lang: str, formats: Formats) -> str:
     return i18n.number(value, lang)
 
 
+def _when(obs: Observation, lang: str) -> str:
+    """A row's period, marked "≈" when it is only the article's publication (inferred)."""
+    return ("≈ " if obs.inferred else "") + i18n.period_short(obs.as_of, lang)
+
+
 def _source_name(data: Dataset, source: str, lang: str) -> str:
     found = data.sources[source]
     return found.outlet(lang) if found.outlet else found.title
@@ -200,7 +205,7 @@ def _history_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -
     for p in chart.provinces or list(data.provinces):
         for obs in data.series(p, ind_id):
             name = data.provinces[p].name(lang)
-            label = f"{name} · {i18n.period_short(obs.as_of, lang)}"
+            label = f"{name} · {_when(obs, lang)}"
             if any(r.label == label for r in rows):  # two sources for one period: name the outlet or title
                 source = data.sources[obs.source]
                 label = f"{label} · {source.outlet(lang) if source.outlet else source.title}"
@@ -212,7 +217,7 @@ def _target_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) ->
     ind = data.indicators[chart.indicators[0]]
     province = chart.provinces[0]
     name = data.provinces[province].name(lang)
-    rows = [Row(f"{name} · {i18n.period_short(obs.as_of, lang)}", name, obs.value, _shown(data, obs, lang, formats),
+    rows = [Row(f"{name} · {_when(obs, lang)}", name, obs.value, _shown(data, obs, lang, formats),
                 obs) for obs in data.series(province, ind.id)[-1:]]
     for target in data.targets_where(province=province, indicator=ind.id):
         label = f"{formats.target_label(lang).capitalize()} · {i18n.period_short(target.deadline, lang)}"
