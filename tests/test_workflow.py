@@ -116,8 +116,15 @@ def test_pull_request_shape():
     workflow = yaml.safe_load(PULL_REQUEST.read_text(encoding="utf-8"))
     assert "pull_request" in workflow.get("on", workflow.get(True))
     assert workflow["permissions"] == {"contents": "read"}
-    (job,) = workflow["jobs"].values()
-    assert job["permissions"] == {"contents": "read"} and job["timeout-minutes"]
+    job, full = workflow["jobs"]["check"], workflow["jobs"]["full"]
+    for each in (job, full):
+        assert each["permissions"] == {"contents": "read"} and each["timeout-minutes"]
+        assert all("actions/cache@" not in step.get("uses", "") for step in each["steps"])
+    # Code changes also get the whole suite; a change to data/ or content/ alone does not wait for it.
+    scope = next(step for step in full["steps"] if step.get("id") == "scope")
+    assert "'^(data|content)/'" in scope["run"]
+    assert next(step for step in full["steps"] if step.get("run") == "make test")["if"] == \
+        "steps.scope.outputs.code == 'true'"
     by_action = {step["uses"].split("@")[0]: step for step in job["steps"] if "uses" in step}
     checkout = by_action["actions/checkout"]["with"]
     assert checkout["persist-credentials"] is False and checkout["fetch-depth"] == 0
