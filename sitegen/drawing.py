@@ -23,6 +23,7 @@ from . import workers
 
 FONTS = Path(__file__).parent / "fonts"  # the font the site serves, so text is measured as readers see it
 vlc.register_font_directory(str(FONTS))
+VEGA_BASE = "https://vega.github.io/vega-datasets/"  # what Vega puts before a mark's link
 POOL_FROM = 24  # fewer misses than this are drawn in-process: starting workers costs about 0.5 s
 
 
@@ -97,5 +98,5 @@ def _draw(job: tuple[str, str, str]) -> str | bytes:
     # keyboard and screen-reader users, so the links stay out of the tab order.
     svg = re.sub(r'<path aria-label="([^"]*)"([^>]*)/>', r"<path\2><title>\1</title></path>", svg)
     svg = re.sub(r' aria-label="[^"]*"', "", svg)
-    svg = re.sub(r'<a xlink:href="(?:https?://[^"/]+)?[^"]*?(/[^"]*)"', r'<a xlink:href="\1" tabindex="-1"', svg)
+    svg = re.sub(rf'<a xlink:href="{re.escape(VEGA_BASE)}', '<a tabindex="-1" xlink:href="', svg)
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)

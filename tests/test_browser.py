@@ -88,9 +88,12 @@ def test_a_number_leads_to_its_quote_in_one_click(browser, base_url: str) -> Non
     page = browser.new_page()
     page.goto(base_url)
     page.locator(".scorecard a.fig").first.click()
+    page.wait_for_url("**/indicators/**#*")
+    page.wait_for_load_state()
     target = page.evaluate("location.hash").lstrip("#")
     quote = page.locator(f"article#{target} blockquote")
-    assert quote.is_visible() and len(quote.inner_text()) > 10
+    quote.wait_for(state="visible", timeout=10_000)
+    assert len(quote.inner_text()) > 10
     page.close()
 
 

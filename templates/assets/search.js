@@ -57,7 +57,11 @@ function setUp(form) {
         pf.search(folded, { filters: { not: { kind: "figure" } } }),
       ]);
       const candidates = await Promise.all(figureHits.results.slice(0, 20).map((r) => r.data()));
-      figures = candidates.filter((d) => answers(d, query)).slice(0, MAX_FIGURES);
+      // Of the figures that answer, those whose indicator the query names most fully come first.
+      figures = candidates.filter((d) => answers(d, query))
+        .map((d, at) => ({ d, at, fit: coverage(d, query) }))
+        .sort((a, b) => b.fit - a.fit || a.at - b.at)
+        .map(({ d }) => d).slice(0, MAX_FIGURES);
       pages = await Promise.all(pageHits.results.slice(0, MAX_PAGES).map((r) => r.data()));
       count = figures.length + pageHits.results.length;
     } catch (error) {
@@ -131,6 +135,14 @@ function answers(d, query) {
   const all = [...label, ...words(d.meta.province), ...words(d.meta.value), ...words(d.meta.period)];
   const asked = words(query);
   return asked.every((w) => has(all, w)) && asked.some((w) => has(label, w));
+}
+
+/** The share of a figure's indicator name (in either language) the query's words cover. */
+function coverage(d, query) {
+  const words = (text) => fold(shown(text || "")).toLowerCase().split(/[\s:,()“”"]+/).filter(Boolean);
+  const asked = words(query);
+  const fit = (label) => label.filter((w) => asked.some((q) => w.startsWith(q))).length / (label.length || 1);
+  return Math.max(fit(words(d.meta.indicator)), fit(words(d.meta.other)));  // either edition's name
 }
 
 function element(name, className, text) {
