@@ -131,7 +131,7 @@ def real_site(runs: int) -> list[Row]:
                     preview, project / "content" / "stories" / "e-id.en.md", "\nOne more line.\n"))
                 times[names[5]].append(_in_preview(
                     preview, project / "data" / "observations" / "bk-2025-push.yaml", "# checked again\n"))
-    targets = (1.5, 0.3, None, 0.3, 0.5, 1.0)
+    targets = (1.5, 0.15, 0.8, 0.3, 0.5, 1.0)  # the goals of the cold-build issue and the preview's
     return [(name, times[name], target, "s") for name, target in zip(names, targets, strict=True)]
 
 
@@ -210,10 +210,11 @@ def scale(runs: int) -> list[Row]:
             shutil.rmtree(theirs / "output", ignore_errors=True)
             pelican.append(_process(theirs, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q",
                                     python=str(python))[0])
-        limit = 0.5 * statistics.median(pelican)
+        theirs_median = statistics.median(pelican)  # cold: as fast as Pelican; with caches: twice as fast
         rows += [(f"{STORIES:,} stories, Pelican 4.12 (default theme)", pelican, None, "s"),
-                 (f"{STORIES:,} stories and the real site, ours, empty caches", cold, limit, "s"),
-                 (f"{STORIES:,} stories and the real site, ours, caches filled (`--force`)", warm, limit, "s")]
+                 (f"{STORIES:,} stories and the real site, ours, empty caches", cold, theirs_median, "s"),
+                 (f"{STORIES:,} stories and the real site, ours, caches filled (`--force`)", warm,
+                  0.5 * theirs_median, "s")]
         provinces = synthetic.provinces_project(Path(tmp))
         charts = 2 * (len(yaml.safe_load((provinces / "content" / "charts.yaml").read_text())) + 50)
         cold, warm, memory = [], [], []
@@ -229,7 +230,7 @@ def scale(runs: int) -> list[Row]:
                  (f"63 provinces × 50 indicators × 5 years ({charts:,} charts), caches filled (`--force`)", warm, 3.0,
                   "s"),
                  (f"peak memory, the largest of those {len(memory)} builds (build and its workers)", [max(memory)],
-                  500.0, "MB")]
+                  400.0, "MB")]
     return rows
 
 

@@ -6,6 +6,7 @@ generated figure is checked by the build like a real one: its quote stands in a 
 
 from __future__ import annotations
 
+import hashlib
 import random
 import shutil
 from pathlib import Path
@@ -143,9 +144,11 @@ def provinces_project(into: Path, provinces: int = 63, indicators: int = 50, yea
                 observations.append({"province": p, "indicator": ind["id"], "value": value, "qualifier": "exact",
                                      "as_of": str(year), "source": f"src-{p}", "quote": quote,
                                      "quote_en": f"In {year}, province {p[1:]}: {ind['label']['en']}, {value}."})
-        _write(project / "data" / "sources" / f"src-{p}.txt", "\n".join(lines) + "\n")
+        text = "\n".join(lines) + "\n"
+        _write(project / "data" / "sources" / f"src-{p}.txt", text)
         _dump(project / "data" / "observations" / f"{p}.yaml", observations)
         sources.append({"id": f"src-{p}", "file": f"src-{p}.txt", "title": f"Số liệu tỉnh {p[1:]}",
+                        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
                         "outlet": None, "language": "vi", "published": "2025-06",
                         "published_note": {"vi": "Bài tổng hợp.", "en": "A generated summary."},
                         "provinces": [p]})
