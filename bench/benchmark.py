@@ -94,7 +94,7 @@ def _process(project: Path, *command: str, python: str = sys.executable) -> tupl
     """Run a command in project; return (seconds, peak MB of it and its children)."""
     started = time.perf_counter()
     child = subprocess.Popen([python, *command], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+                             env={**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": "en"})
     peak = Peak(child.pid)
     _, err = child.communicate()
     seconds, mb = time.perf_counter() - started, peak.stop()
@@ -146,7 +146,7 @@ def save_to_browser(runs: int) -> list[Row]:
         port = 8765
         server = subprocess.Popen([sys.executable, "-u", "build.py", "serve", "--port", str(port)], cwd=project,
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                  env={**os.environ, "PYTHONPATH": str(ROOT)})
+                                  env={**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": "en"})
         try:
             for line in server.stdout:
                 if line.startswith("previewing on"):
