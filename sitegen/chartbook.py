@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
-from . import compare, i18n
+from . import charts, compare, i18n
 from .content import ChartDef, Formats
 from .data import FILES, Dataset
 from .errors import Problem, nearest
@@ -103,8 +104,10 @@ def _check(data: Dataset, chart: ChartDef) -> Problem | None:
     return None
 
 
-def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, base_path: str = "/") -> ChartView:
-    """Rows, comparisons and Vega-Lite specs of one chart in one language (drawn later).
+def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, base_path: str = "/",
+         cache: Path | None = None) -> ChartView:
+    """Rows, comparisons and Vega-Lite specs of one chart in one language (drawn later); cache is
+    where the spec templates are kept between builds.
 
     A chart with a single figure and nothing to set it against is shown as a big number, not drawn.
     """
@@ -119,8 +122,6 @@ def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, base_path:
                      unit=indicator.unit, comparisons=comparisons, specs=())
     if len(bars) == 1 and not refs:
         return view
-    from . import charts  # Altair loads only when a chart is drawn, not for `check`
-
     colour = {data.provinces[p].name(lang): data.provinces[p].colour.light for p in data.provinces}
     prefix = base_path + ("en/" if lang == "en" else "")
     plain = [{"row": r.label, "order": i, "colour": colour[r.series], "value": r.value, "label": r.shown,
@@ -137,7 +138,7 @@ def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, base_path:
         axis = {"domain": domain, "ticks": values, "title": formats.axis[indicator.unit](lang)
                 if indicator.unit in formats.axis else "",
                 "labels": [(v, _tick(v, indicator.unit, lang, formats)) for v in values]}
-        specs.append(charts.spec(placed, lines, axis, size, ranks))
+        specs.append(charts.spec(placed, lines, axis, size, ranks, cache))
     return replace(view, specs=tuple(specs))
 
 

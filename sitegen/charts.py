@@ -1,22 +1,27 @@
 """Every chart's Vega-Lite spec, built by Altair (drawing.py renders them to SVG).
 
-The only module that imports altair. A chart is drawn twice, for a wide column and for a phone,
-and the page shows one of them with CSS. Its text is set in the font the site serves (registered
-with vl-convert, so text is measured exactly as readers see it). Each row's name sits above its bar,
-where it has the whole width; the value sits inside a long bar or just past a short one; the x
-domain leaves room for it, so no label leaves the chart. Targets and the national average are
-labelled reference lines, not bars; a lighter tail marks an open-ended ("over") or fuzzy ("about")
-value. Each mark carries a tooltip and a link to its quote.
+The only module that imports altair, and only when a kind of chart is new: the few spec templates
+Altair builds and validates are kept on disk (see `_spec`), so most builds never import it. A chart
+is drawn twice, for a wide column and for a phone, and the page shows one of them with CSS. Its
+text is set in the font the site serves (registered with vl-convert, so text is measured exactly as
+readers see it). Each row's name sits above its bar, where it has the whole width; the value sits
+inside a long bar or just past a short one; the x domain leaves room for it, so no label leaves the
+chart. Targets and the national average are labelled reference lines, not bars; a lighter tail marks
+an open-ended ("over") or fuzzy ("about") value. Each mark carries a tooltip and a link to its quote.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import hashlib
+import json
 import math
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
-import altair as alt
+from . import manifest
 
 FONT = "'Be Vietnam Pro', system-ui, sans-serif"
 INK, MUTED, GRID, ON_BAR = "#1a1a1a", "#595959", "#d9d9d9", "#ffffff"
@@ -48,29 +53,26 @@ NARROW = Size("narrow", 340, 13, 52, 24)  # phones; scaled to their column with 
 SIZES = (WIDE, NARROW)
 
 
-@alt.theme.register("sitegen", enable=True)
-def theme() -> alt.theme.ThemeConfig:
-    """The house style: the site's font, quiet axes, transparent so dark mode shows through."""
-    return {
-        "config": {
-            "background": "transparent",
-            "font": FONT,
-            "view": {"stroke": None},
-            "axis": {"labelColor": INK, "titleColor": INK, "domainColor": MUTED, "tickColor": MUTED,
-                     "gridColor": GRID, "titleFontWeight": "normal"},
-            "text": {"color": INK},
-        }
+THEME = {  # the house style: the site's font, quiet axes, transparent so dark mode shows through
+    "config": {
+        "background": "transparent",
+        "font": FONT,
+        "view": {"stroke": None},
+        "axis": {"labelColor": INK, "titleColor": INK, "domainColor": MUTED, "tickColor": MUTED,
+                 "gridColor": GRID, "titleFontWeight": "normal"},
+        "text": {"color": INK},
     }
+}
 
 
-def spec(rows: list[dict], refs: list[dict], axis: dict, size: Size, ranks: bool) -> dict:
+def spec(rows: list[dict], refs: list[dict], axis: dict, size: Size, ranks: bool, cache: Path | None = None) -> dict:
     """The chart for one size: rows (bars or rank dots) with their reference lines.
 
     rows: row (the name shown above), order, colour, value, label, tip, href, and from place():
     inside, end, tail_from, tail_to. refs: value, label, and from place() x and y (pixels). axis: domain, ticks, labels
-    (tick value -> text), title.
+    (tick value -> text), title. cache: the folder that keeps the spec templates between builds.
     """
-    chart = copy.deepcopy(_spec(size, ranks, bool(refs)))
+    chart = copy.deepcopy(_spec(size, ranks, bool(refs), cache))
     labels = " : ".join(f"datum.value == {v!r} ? {text!r}" for v, text in axis["labels"])
     for layer in chart["layer"]:
         x = layer["encoding"].get("x", {})
@@ -144,13 +146,41 @@ def _levels(refs: list[dict], domain: tuple[float, float], size: Size) -> list[d
     return out
 
 
-_ROWS, _REFS = alt.NamedData("rows"), alt.NamedData("refs")
-
-
 @functools.cache
-def _spec(size: Size, ranks: bool, has_refs: bool) -> dict:
-    """One validated spec per kind and size; spec() fills in the domain, ticks and height. Rows are
-    placed in pixels (a name line, then the bar), so nothing depends on band scales."""
+def _spec(size: Size, ranks: bool, has_refs: bool, cache: Path | None) -> dict:
+    """One validated spec per kind and size; spec() fills in the domain, ticks and height.
+
+    Building and validating one with Altair takes about a tenth of a second, and importing Altair
+    as long again, so each is kept in cache, under a name that changes with this module's code and
+    Altair's version: it is the very dict Altair made, read back from JSON.
+    """
+    code = hashlib.sha256(Path(__file__).read_bytes() + manifest.versions()).hexdigest()[:16]
+    file = cache / f"{size.name}-{'ranks' if ranks else 'bars'}-{'refs' if has_refs else 'plain'}-{code}.json" \
+        if cache else None
+    if file and file.is_file():
+        try:
+            return json.loads(file.read_text(encoding="utf-8"))
+        except ValueError:
+            pass  # left unfinished: made again below
+    made = _build(size, ranks, has_refs)
+    if file:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        for old in file.parent.glob("*.json"):  # made by other code: never read again
+            if not old.name.endswith(f"-{code}.json"):
+                old.unlink(missing_ok=True)
+        scratch = file.with_name(f".{file.name}.{os.getpid()}.new")
+        scratch.write_text(json.dumps(made), encoding="utf-8")
+        os.replace(scratch, file)
+    return made
+
+
+def _build(size: Size, ranks: bool, has_refs: bool) -> dict:
+    """The spec template, built and validated by Altair. Rows are placed in pixels (a name line,
+    then the bar), so nothing depends on band scales."""
+    import altair as alt
+
+    alt.theme.register("sitegen", enable=True)(lambda: THEME)
+    _ROWS, _REFS = alt.NamedData("rows"), alt.NamedData("refs")  # noqa: N806
     count = 1
     scale = alt.Scale(domain=[0, 1], nice=False, zero=not ranks)
     axis = alt.Axis(values=[0], labelExpr="''", title="", labelFontSize=size.font,

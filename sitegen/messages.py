@@ -25,7 +25,7 @@ _lang = os.environ.get("SITEGEN_LANG", "en") if os.environ.get("SITEGEN_LANG") i
 def catalogue() -> dict[str, dict]:
     """The catalogue as loaded from messages.yaml: key -> language -> text (or one/other forms)."""
     with open(Path(__file__).with_name("messages.yaml"), encoding="utf-8") as file:
-        return yaml.safe_load(file)
+        return yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # LibYAML: 8× faster
 
 
 def choose(flag: str | None, root: Path) -> str:

@@ -130,7 +130,8 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
     """
     from . import downloads, drawing  # vl-convert loads only for a build that draws
 
-    views = {(c.id, lang): chartbook.view(model.data, c, lang, model.text.formats, config.base_path)
+    views = {(c.id, lang): chartbook.view(model.data, c, lang, model.text.formats, config.base_path,
+                                          config.caches / "specs")
              for c in model.charts.values() for lang in LANGS}
     pages = site.pages(model.data, model.text, model.stories, model.prose, model.charts)
     tables = downloads.tables(model.data)
@@ -168,7 +169,7 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
     if draw:  # like the drawings, the index is made only for a build that writes
         done.indexed = search.inputs(model, pages, done.files)
         if index:
-            done.files.update(_collect(done, lambda: search.index(*done.indexed), {}))
+            done.files.update(_collect(done, lambda: search.index(*done.indexed, config.caches / "search"), {}))
     return done
 
 

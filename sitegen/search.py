@@ -14,15 +14,17 @@ import base64
 import contextlib
 import hashlib
 import json
+import os
 import re
 import subprocess
 import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import i18n
+from . import i18n, manifest
 from .errors import BuildError, Problem
 from .messages import say
 
@@ -84,8 +86,12 @@ def inputs(model: Model, pages: list[Page], files: dict[str, bytes]) -> tuple[li
     return [(p, files[p.file]) for p in pages if p.template in INDEXED and p.file in files], figures(model)
 
 
-def index(pages: Iterable[tuple[Page, bytes]], records: list[Record]) -> dict[str, bytes]:
-    """The Pagefind bundle for these pages and records, as files under pagefind/ (cached by its inputs)."""
+def index(pages: Iterable[tuple[Page, bytes]], records: list[Record], cache: Path | None = None) -> dict[str, bytes]:
+    """The Pagefind bundle for these pages and records, as files under pagefind/.
+
+    Kept by its inputs and Pagefind's version: in this process (the preview asks again after every
+    save) and in cache, so a rebuild whose pages did not change does not run the indexer.
+    """
     requests = [{"type": "NewIndex", "config": SETTINGS}]
     for page, html in sorted(pages, key=lambda item: item[0].file):
         url = "/" + page.file.removesuffix("index.html")  # pagefind.js puts the base path before it
@@ -98,12 +104,34 @@ def index(pages: Iterable[tuple[Page, bytes]], records: list[Record]) -> dict[st
     requests.append({"type": "GetFiles", "index_id": 0})
     wire = b"".join(base64.b64encode(json.dumps({"message_id": n, "payload": p}).encode()) + b","
                     for n, p in enumerate(requests, 1))
-    key = hashlib.blake2b(wire, digest_size=20).digest()
+    key = hashlib.blake2b(wire + manifest.versions(), digest_size=20).hexdigest()
     with _lock:  # one indexer at a time; the preview may ask again while the last one runs
         if _last.get("key") != key:
             _last.clear()
-            _last.update(key=key, files=_bundle(_run(wire, len(requests))))
+            _last.update(key=key, files=_kept(cache, key) or _keep(cache, key, _bundle(_run(wire, len(requests)))))
         return dict(_last["files"])
+
+
+def _kept(cache: Path | None, key: str) -> dict[str, bytes] | None:
+    """The bundle made from these very inputs by an earlier build, if cache has it whole."""
+    try:
+        stored = json.loads((cache / f"{key}.json").read_text(encoding="utf-8")) if cache else None
+    except (OSError, ValueError):
+        return None
+    return {name: base64.b64decode(body) for name, body in stored.items()} if stored else None
+
+
+def _keep(cache: Path | None, key: str, files: dict[str, bytes]) -> dict[str, bytes]:
+    """Store files as the bundle of key (one file, written whole), in place of any other."""
+    if cache:
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob("*.json"):
+            old.unlink(missing_ok=True)
+        scratch = cache / f".{key}.{os.getpid()}.new"
+        scratch.write_text(json.dumps({name: base64.b64encode(body).decode() for name, body in files.items()}),
+                           encoding="utf-8")
+        os.replace(scratch, cache / f"{key}.json")
+    return files
 
 
 _last: dict = {}  # the last bundle made in this process: the preview re-indexes only when a page changed

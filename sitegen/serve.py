@@ -39,7 +39,8 @@ class LaterIndex:
     index whose pages did not change costs nothing (search.index remembers the last one).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, cache: Path | None = None) -> None:
+        self.cache = cache  # where search.index keeps the last bundle between runs
         self.lock = threading.Lock()
         self.turn = 0
         self.thread: threading.Thread | None = None
@@ -60,7 +61,7 @@ class LaterIndex:
         if turn != self.turn:
             return  # a newer build asked already
         try:
-            files = search.index(pages, records)
+            files = search.index(pages, records, self.cache)
         except BuildError as exc:
             report(exc.problems, out.name)
             return
@@ -79,7 +80,7 @@ class Preview:
         self.problems: list[str] = []
         self.writer = output.Incremental()
         self.memo = Memo()
-        self.index = LaterIndex()
+        self.index = LaterIndex(config.caches / "search")
 
     def rebuild(self) -> bool:
         """Build once; on bad input keep the last good site and remember the problems."""
