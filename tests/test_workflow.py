@@ -108,7 +108,7 @@ def test_publishing_shape(workflow):
     assert runs.index("make check") < runs.index("make quick") < runs.index(build_step["run"])
     assert "make test" not in runs
     cache = by_action["actions/cache"]
-    assert cache["with"]["path"].split() == [".cache/drawings", ".cache/tests"]
+    assert cache["with"]["path"].split() == [".cache/drawings", ".cache/specs", ".cache/search", ".cache/tests"]
     assert "hashFiles('requirements.lock', 'sitegen/drawing.py', 'sitegen/fonts/*')" in cache["with"]["key"]
 
 
