@@ -5,7 +5,8 @@ that draw start quickly. Each drawing is cached on disk, keyed by what it is dra
 renderer's version and a hash of this very module (so a change to the drawing code can never serve
 a stale drawing); each file is written atomically and checked when read, and a full build prunes
 the drawings it no longer uses. A cold build has hundreds to draw, and vl-convert draws one at a
-time per process, so misses are spread over one worker process per core; a handful is drawn in-process.
+time per process, so misses are spread over one worker process per core (charts first, then the cards,
+which the build needs only when it writes); a handful is drawn in-process.
 """
 
 from __future__ import annotations
@@ -31,18 +32,49 @@ def draw(charts: list[tuple[dict, dict]], cards: list[str],
          cache: Path | None) -> tuple[list[str], list[bytes], set[str]]:
     """SVG for each (Vega-Lite spec, d3 number locale) and PNG for each card SVG, in order, and the
     names of the cache files they are kept under."""
-    jobs = [("svg", json.dumps(spec, sort_keys=True, ensure_ascii=False), json.dumps(locale, sort_keys=True))
-            for spec, locale in charts] + [("png", svg, "") for svg in cards]
-    files = [cache / f"{_key(job)}.{job[0]}" if cache else None for job in jobs]
-    done: list[str | bytes | None] = [_read(file) for file in files]
-    missing = [n for n, found in enumerate(done) if found is None]
-    drawn = workers.map_on_cores(_draw, [jobs[n] for n in missing], POOL_FROM)
-    for n, result in zip(missing, drawn, strict=True):
-        done[n] = result
-        if files[n]:
-            _write(files[n], result.encode("utf-8") if isinstance(result, str) else result)
-    svgs, pngs = [str(d) for d in done[:len(charts)]], [bytes(d) for d in done[len(charts):]]  # type: ignore[arg-type]
-    return svgs, pngs, {file.name for file in files if file}
+    with Drawing(charts, cards, cache) as drawing:
+        return drawing.svgs(), drawing.pngs(), drawing.names
+
+
+class Drawing:
+    """The drawings of one build, under way: what the cache lacks is drawn on worker processes,
+    charts first, while the build renders its pages; the cards are needed only when it writes."""
+
+    def __init__(self, charts: list[tuple[dict, dict]], cards: list[str], cache: Path | None) -> None:
+        self.jobs = [("svg", json.dumps(spec, sort_keys=True, ensure_ascii=False), json.dumps(locale, sort_keys=True))
+                     for spec, locale in charts] + [("png", svg, "") for svg in cards]
+        self.count = len(charts)
+        self.files = [cache / f"{_key(job)}.{job[0]}" if cache else None for job in self.jobs]
+        self.names = {file.name for file in self.files if file}
+        self.done: list[str | bytes | None] = [_read(file) for file in self.files]
+        missing = [n for n, found in enumerate(self.done) if found is None]
+        self.missing = [[n for n in missing if n < self.count], [n for n in missing if n >= self.count]]
+        self.work = workers.Background(_draw, [[self.jobs[n] for n in group] for group in self.missing], POOL_FROM)
+
+    def svgs(self) -> list[str]:
+        """The charts' SVGs, in order (waits for them)."""
+        self._collect(0)
+        return [str(d) for d in self.done[:self.count]]
+
+    def pngs(self) -> list[bytes]:
+        """The cards' PNGs, in order (waits for them)."""
+        self._collect(1)
+        return [bytes(d) for d in self.done[self.count:]]  # type: ignore[arg-type]
+
+    def _collect(self, group: int) -> None:
+        if not self.missing[group]:
+            return  # drawn, or found in the cache
+        for n, result in zip(self.missing[group], self.work.results(group), strict=True):
+            self.done[n] = result
+            if self.files[n]:
+                _write(self.files[n], result.encode("utf-8") if isinstance(result, str) else result)
+        self.missing[group] = []
+
+    def __enter__(self) -> Drawing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.work.__exit__(*exc)
 
 
 def prune(cache: Path, keep: set[str]) -> None:

@@ -139,16 +139,32 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
         "data": model.data, "model": model, "tables": tables, "pages": {(p.path, p.lang) for p in pages},
         "home_charts": [c.id for c in model.charts.values() if c.home]})
     done = Rendered()
-    card_svgs = _collect(done, lambda: cards(model, pages, env), {})
-    if draw:
-        drawn = [(key, spec) for key, v in views.items() for spec in v.specs]
-        svgs, pngs, done.drawings = drawing.draw([(spec, D3_FORMAT_LOCALES[key[1]]) for key, spec in drawn],
-                                                 list(card_svgs.values()), config.caches / "drawings")
-        by_view: dict = {}
-        for (key, _), svg in zip(drawn, svgs, strict=True):
-            by_view.setdefault(key, []).append(svg)
-        views = {key: replace(v, svgs=tuple(by_view.get(key, ()))) for key, v in views.items()}
-        done.files.update(zip(card_svgs, pngs, strict=True))
+    card_svgs = _collect(done, lambda: cards(model, pages, env), {})  # `check` too: card.svg is a template
+    drawn = [(key, spec) for key, v in views.items() for spec in v.specs] if draw else []
+    # What the drawing cache lacks is drawn on worker processes meanwhile: the charts first, which
+    # the pages show; the cards while the pages, downloads and the index are made.
+    with drawing.Drawing([(spec, D3_FORMAT_LOCALES[key[1]]) for key, spec in drawn],
+                         list(card_svgs.values()) if draw else [], config.caches / "drawings") as drawings:
+        if draw:
+            by_view: dict = {}
+            for (key, _), svg in zip(drawn, drawings.svgs(), strict=True):
+                by_view.setdefault(key, []).append(svg)
+            views = {key: replace(v, svgs=tuple(by_view.get(key, ()))) for key, v in views.items()}
+        _pages_and_files(config, model, memo, views, pages, tables, env, done)
+        if draw:  # like the drawings, the index is made only for a build that writes
+            done.indexed = search.inputs(model, pages, done.files)
+            if index:
+                done.files.update(_collect(done, lambda: search.index(*done.indexed, config.caches / "search"), {}))
+            done.files.update(zip(card_svgs, drawings.pngs(), strict=True))
+            done.drawings = drawings.names
+    return done
+
+
+def _pages_and_files(config: Config, model: Model, memo: Memo | None, views: dict, pages: list[site.Page],
+                     tables: list, env, done: Rendered) -> None:
+    """Every page, download, asset and feed into done (its files and problems)."""
+    from . import downloads
+
     parts = {lang: Components(model.data, views, lang,
                               lambda name, ctx, lang=lang: render.page(env, name, {"lang": lang, **ctx}))
              for lang in LANGS}
@@ -166,11 +182,6 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
     done.files.update(_collect(done, lambda: assets(config, env), {}))
     done.files.update(_collect(done, lambda: discovery(env, pages, model.stories), {}))
     done.files.update(_collect(done, lambda: corrections.feeds(env, model.data), {}))
-    if draw:  # like the drawings, the index is made only for a build that writes
-        done.indexed = search.inputs(model, pages, done.files)
-        if index:
-            done.files.update(_collect(done, lambda: search.index(*done.indexed, config.caches / "search"), {}))
-    return done
 
 
 def _collect(done: Rendered, make: Callable, empty: dict) -> dict:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -19,10 +19,44 @@ R = TypeVar("R")
 
 def map_on_cores(function: Callable[[T], R], items: list[T], from_count: int, chunksize: int = 4) -> list[R]:
     """[function(item) for item in items], in order; in worker processes when there are many."""
-    cores = os.cpu_count() or 1
-    if len(items) < from_count or cores == 1:
-        return [function(item) for item in items]
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([function.__module__])  # workers import only what they need
-    with ProcessPoolExecutor(cores, mp_context=context) as pool:
-        return list(pool.map(function, items, chunksize=chunksize))
+    with Background(function, [items], from_count, chunksize) as work:
+        return work.results(0)
+
+
+class Background(Generic[T, R]):
+    """function mapped over groups of items, started at once on one worker process per core.
+
+    The groups are queued in order, so the first group's results come first; `results(n)` waits for
+    group n only, and the caller works on meanwhile. With fewer than `from_count` items in all, or
+    one core, each group is mapped in-process when asked for. Leaving the `with` block stops the
+    workers, dropping work nobody asked for (after a failure elsewhere in the build).
+    """
+
+    def __init__(self, function: Callable[[T], R], groups: list[list[T]], from_count: int, chunksize: int = 4):
+        self.function, self.groups = function, groups
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[list[Future]] = []
+        cores = os.cpu_count() or 1
+        if sum(map(len, groups)) >= from_count and cores > 1:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload([function.__module__])  # workers import only what they need
+            self.pool = ProcessPoolExecutor(cores, mp_context=context)
+            self.futures = [[self.pool.submit(_chunk, function, group[start:start + chunksize])
+                             for start in range(0, len(group), chunksize)] for group in groups]
+
+    def results(self, n: int) -> list[R]:
+        """function(item) for each item of group n, in order."""
+        if self.pool is None:
+            return [self.function(item) for item in self.groups[n]]
+        return [result for future in self.futures[n] for result in future.result()]
+
+    def __enter__(self) -> Background[T, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunk(function: Callable[[T], R], items: list[T]) -> list[R]:
+    return [function(item) for item in items]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from conftest import make_project, tree
-from sitegen import charts, manifest, output, pipeline, search
+from sitegen import charts, manifest, output, pipeline, search, workers
 from sitegen.config import Config
 
 
@@ -57,3 +58,11 @@ def test_chart_templates_are_read_back_exactly_as_altair_made_them(tmp_path: Pat
 def test_the_build_record_knows_each_library_version_as_importlib_does(name: str) -> None:
     shown = dict(item.split("=", 1) for item in manifest.versions().decode().split("\0"))
     assert shown[name] == metadata.version(name)
+
+
+@pytest.mark.parametrize("from_count", [1, 1000], ids=["on workers", "in-process"])
+def test_background_work_gives_each_group_in_order_whichever_is_asked_first(from_count: int) -> None:
+    groups = [list(range(10)), list(range(30, 0, -1))]
+    with workers.Background(math.factorial, groups, from_count) as work:
+        assert work.results(1) == [math.factorial(n) for n in groups[1]]
+        assert work.results(0) == [math.factorial(n) for n in groups[0]]
