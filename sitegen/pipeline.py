@@ -6,6 +6,7 @@ problem a build would, at the same place, in one run.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
@@ -48,20 +49,27 @@ class Model:
         correction, and, on the pages that list stories, of the stories (the pages the preview
         re-renders when a story changes).
         """
-        data, found = self.data, page.context.get("story")
+        found = page.context.get("story")
         if found is not None:
             return found.date
+        by_indicator, overall = self._latest
         indicator = page.context.get("indicator")
-        records = [*data.observations, *data.targets.values()]
         if indicator is not None:
-            records = [r for r in records if r.indicator == indicator.id]
-        dates = [data.sources[s].published.end for s in {r.source for r in records}]
-        dates += [c.date.end for r in records for c in r.corrections]
-        if indicator is None:
-            dates += [s.published.end for s in data.sources.values()]
+            return by_indicator.get(indicator.id)
+        dates = [overall] if overall else []
         if page.template in STORY_TEMPLATES:
             dates += [s.date for s in self.stories]
         return max(dates, default=None)
+
+    @functools.cached_property
+    def _latest(self) -> tuple[dict[str, Date], Date | None]:
+        """The latest article or correction behind each indicator's figures and targets, and of all."""
+        data, by_indicator = self.data, {}
+        for r in [*data.observations, *data.targets.values()]:
+            dates = [data.sources[r.source].published.end, *(c.date.end for c in r.corrections)]
+            by_indicator[r.indicator] = max([*dates, by_indicator.get(r.indicator, dates[0])])
+        overall = [*by_indicator.values(), *(s.published.end for s in data.sources.values())]
+        return by_indicator, max(overall, default=None)
 
     def leads(self) -> dict[str, int]:
         """How many indicators measured the same way each province leads on."""
