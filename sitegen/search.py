@@ -92,24 +92,36 @@ def index(pages: Iterable[tuple[Page, bytes]], records: list[Record], cache: Pat
     Kept by its inputs and Pagefind's version: in this process (the preview asks again after every
     save) and in cache, so a rebuild whose pages did not change does not run the indexer.
     """
-    requests = [{"type": "NewIndex", "config": SETTINGS}]
+    wire = [_message(n, request) for n, request in enumerate(_requests(pages, records), 1)]
+    key = hashlib.blake2b(digest_size=20)
+    for message in wire:
+        key.update(message)
+    key.update(manifest.versions())
+    with _lock:  # one indexer at a time; the preview may ask again while the last one runs
+        if _last.get("key") != key.hexdigest():
+            _last.clear()
+            _last.update(key=key.hexdigest(), files=_kept(cache, key.hexdigest())
+                         or _keep(cache, key.hexdigest(), _bundle(_run(wire))))
+        return dict(_last["files"])
+
+
+def _requests(pages: Iterable[tuple[Page, bytes]], records: list[Record]) -> Iterable[dict]:
+    """What Pagefind is asked, one request at a time: a new index, every page and figure, its files."""
+    yield {"type": "NewIndex", "config": SETTINGS}
     for page, html in sorted(pages, key=lambda item: item[0].file):
         url = "/" + page.file.removesuffix("index.html")  # pagefind.js puts the base path before it
-        requests.append({"type": "AddFile", "index_id": 0, "url": url, "file_path": None,
-                         "file_contents": for_index(_CELL_END.sub(r" \g<0>", html.decode("utf-8")))})
+        yield {"type": "AddFile", "index_id": 0, "url": url, "file_path": None,
+               "file_contents": for_index(_CELL_END.sub(r" \g<0>", html.decode("utf-8")))}
     for r in records:
-        requests.append({"type": "AddRecord", "index_id": 0, "url": r.url, "content": for_index(r.content),
-                         "language": r.lang, "meta": {k: for_index(v) for k, v in r.meta},
-                         "filters": {"kind": ["figure"]}, "sort": None})
-    requests.append({"type": "GetFiles", "index_id": 0})
-    wire = b"".join(base64.b64encode(json.dumps({"message_id": n, "payload": p}).encode()) + b","
-                    for n, p in enumerate(requests, 1))
-    key = hashlib.blake2b(wire + manifest.versions(), digest_size=20).hexdigest()
-    with _lock:  # one indexer at a time; the preview may ask again while the last one runs
-        if _last.get("key") != key:
-            _last.clear()
-            _last.update(key=key, files=_kept(cache, key) or _keep(cache, key, _bundle(_run(wire, len(requests)))))
-        return dict(_last["files"])
+        yield {"type": "AddRecord", "index_id": 0, "url": r.url, "content": for_index(r.content),
+               "language": r.lang, "meta": {k: for_index(v) for k, v in r.meta},
+               "filters": {"kind": ["figure"]}, "sort": None}
+    yield {"type": "GetFiles", "index_id": 0}
+
+
+def _message(n: int, payload: dict) -> bytes:
+    """One request as `pagefind --service` reads them: base64 of its JSON (UTF-8, not escaped), then a comma."""
+    return base64.b64encode(json.dumps({"message_id": n, "payload": payload}, ensure_ascii=False).encode()) + b","
 
 
 def _kept(cache: Path | None, key: str) -> dict[str, bytes] | None:
@@ -138,8 +150,9 @@ _last: dict = {}  # the last bundle made in this process: the preview re-indexes
 _lock = threading.Lock()
 
 
-def _run(wire: bytes, last: int) -> list[dict]:
+def _run(wire: list[bytes]) -> list[dict]:
     """Send the requests to `pagefind --service` and read its answers up to the last one."""
+    last = len(wire)
     try:
         from pagefind_bin import get_executable
 
@@ -175,9 +188,9 @@ def _failed(reason: str) -> BuildError:
     return BuildError([Problem("pagefind", 0, 0, say("search_failed", reason=reason))])
 
 
-def _feed(process: subprocess.Popen, wire: bytes) -> None:
+def _feed(process: subprocess.Popen, wire: list[bytes]) -> None:
     try:
-        process.stdin.write(wire)
+        process.stdin.writelines(wire)
         process.stdin.flush()
     except (BrokenPipeError, ValueError):
         pass  # the indexer stopped; the reader reports it
