@@ -41,6 +41,7 @@ from sitegen.serve import Preview  # noqa: E402
 PELICAN = "pelican==4.12.0"
 BENCH_VENV = ROOT / ".cache" / "bench-venv"
 STORIES = 2000
+WRITTEN_BY_HAND = ("Publishing a correction", "Why the misses")  # sections of BENCHMARKS.md kept as they are
 Row = tuple[str, list[float], float | None, str]  # scenario, samples, target, unit ("s" or "MB")
 
 
@@ -285,7 +286,8 @@ def main() -> None:
     print(text)
     if not args.no_write:
         target = ROOT / "BENCHMARKS.md"
-        kept = target.read_text(encoding="utf-8").partition("\n## Why the misses")[1:] if target.exists() else ()
+        sections = target.read_text(encoding="utf-8").split("\n## ") if target.exists() else []
+        kept = [f"\n## {section}" for section in sections if section.startswith(WRITTEN_BY_HAND)]
         target.write_text(text + "".join(kept), encoding="utf-8")
 
 
