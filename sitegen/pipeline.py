@@ -150,7 +150,7 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
     card_svgs = _collect(done, lambda: cards(model, pages, env), {})  # `check` too: card.svg is a template
     drawn = [(key, spec) for key, v in views.items() for spec in v.specs] if draw else []
     # What the drawing cache lacks is drawn on worker processes meanwhile: the charts first, which
-    # the pages show; the cards while the pages, downloads and the index are made.
+    # the pages show; the cards while the pages and downloads are made (on the main process's core).
     with drawing.Drawing([(spec, D3_FORMAT_LOCALES[key[1]]) for key, spec in drawn],
                          list(card_svgs.values()) if draw else [], config.caches / "drawings") as drawings:
         if draw:
@@ -159,12 +159,14 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
                 by_view.setdefault(key, []).append(svg)
             views = {key: replace(v, svgs=tuple(by_view.get(key, ()))) for key, v in views.items()}
         _pages_and_files(config, model, memo, views, pages, tables, env, done)
-        if draw:  # like the drawings, the index is made only for a build that writes
-            done.indexed = search.inputs(model, pages, done.files)
-            if index:
-                done.files.update(_collect(done, lambda: search.index(*done.indexed, config.caches / "search"), {}))
+        if draw:
             done.files.update(zip(card_svgs, drawings.pngs(), strict=True))
             done.drawings = drawings.names
+    # The drawing workers have stopped: the indexer, which uses every core itself, runs without them.
+    if draw:  # like the drawings, the index is made only for a build that writes
+        done.indexed = search.inputs(model, pages, done.files)
+        if index:
+            done.files.update(_collect(done, lambda: search.index(*done.indexed, config.caches / "search"), {}))
     return done
 
 
