@@ -46,7 +46,9 @@ class Drawing:
         self.count = len(charts)
         self.files = [cache / f"{_key(job)}.{job[0]}" if cache else None for job in self.jobs]
         self.names = {file.name for file in self.files if file}
-        self.done: list[str | bytes | None] = [_read(file) for file in self.files]
+        # A cached card is only checked, not read: the build links it into the site (see card_files).
+        self.done: list[str | bytes | Path | None] = [_read(file) if n < self.count else _whole(file)
+                                                      for n, file in enumerate(self.files)]
         missing = [n for n, found in enumerate(self.done) if found is None]
         self.missing = [[n for n in missing if n < self.count], [n for n in missing if n >= self.count]]
         self.work = workers.Background(_draw, [[self.jobs[n] for n in group] for group in self.missing], POOL_FROM)
@@ -59,7 +61,13 @@ class Drawing:
     def pngs(self) -> list[bytes]:
         """The cards' PNGs, in order (waits for them)."""
         self._collect(1)
-        return [bytes(d) for d in self.done[self.count:]]  # type: ignore[arg-type]
+        return [d.read_bytes() if isinstance(d, Path) else bytes(d) for d in self.done[self.count:]]  # type: ignore[arg-type]
+
+    def card_files(self) -> list[Path]:
+        """The cards' PNGs as the cache keeps them, in order (waits for them): the site links to
+        these files instead of holding and writing hundreds of megabytes again. Needs a cache."""
+        self._collect(1)
+        return [file for file in self.files[self.count:] if file is not None]
 
     def _collect(self, group: int) -> None:
         if not self.missing[group]:
@@ -104,6 +112,18 @@ def _read(file: Path | None) -> str | bytes | None:
         text = body.decode("utf-8", errors="replace")
         return text if text.startswith("<svg") and text.rstrip().endswith("</svg>") else None
     return body if body.startswith(b"\x89PNG") and body.endswith(b"IEND\xaeB`\x82") else None
+
+
+def _whole(file: Path | None) -> Path | None:
+    """A cached PNG that is whole (its signature at the start, its end chunk at the end), unread."""
+    try:
+        with open(file, "rb") as opened:  # type: ignore[arg-type]
+            start = opened.read(8)
+            opened.seek(-12, os.SEEK_END)
+            end = opened.read()
+    except (OSError, TypeError):  # missing, too short, or no cache at all
+        return None
+    return file if start == b"\x89PNG\r\n\x1a\n" and end == b"\x00\x00\x00\x00IEND\xaeB`\x82" else None
 
 
 def _write(file: Path, body: bytes) -> None:

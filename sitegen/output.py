@@ -9,24 +9,29 @@ import tempfile
 from pathlib import Path
 
 
-def replace_site(out: Path, files: dict[str, bytes]) -> None:
-    """Write files into a fresh directory beside out, then swap it in for the old site.
+def replace_site(out: Path, files: dict[str, bytes], linked: dict[str, Path] | None = None) -> None:
+    """Write files (and link `linked`, files that exist already) into a fresh directory beside out,
+    then swap it in for the old site.
 
     A file the old site already has, byte for byte, is hard-linked from it instead of written:
-    a link costs a tenth of a new file, and most files of a rebuild are unchanged. Nothing writes
-    into a site's files in place afterwards (see Incremental), so the two trees never share a change.
+    a link costs a tenth of a new file, and most files of a rebuild are unchanged. The social cards
+    are hard-linked from the drawing cache. Nothing ever writes into a site's file in place (see
+    Incremental: a changed file is a new file renamed over the old), so linked files never change.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         made = {fresh}
-        for name, body in sorted(files.items()):
+        for name in sorted({*files, *(linked or {})}):
             target = fresh / name
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            if not _linked(out / name, body, target):
-                target.write_bytes(body)
+            if name in files:
+                if not _linked(out / name, files[name], target):
+                    target.write_bytes(files[name])
+            else:
+                link(linked[name], target)  # type: ignore[index]
         os.chmod(fresh, 0o755)
         old = out.parent / f".{out.name}.old"
         shutil.rmtree(old, ignore_errors=True)
@@ -36,6 +41,14 @@ def replace_site(out: Path, files: dict[str, bytes]) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+def link(source: Path, target: Path) -> None:
+    """target as a hard link to source, or a copy where the file system cannot link (another disk)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _linked(old: Path, body: bytes, target: Path) -> bool:
@@ -59,17 +72,23 @@ class Incremental:
     def __init__(self) -> None:
         self.written: dict[str, bytes] = {}
 
-    def __call__(self, out: Path, files: dict[str, bytes]) -> None:
+    def __call__(self, out: Path, files: dict[str, bytes], linked: dict[str, Path] | None = None) -> None:
+        linked = linked or {}
         digests = {name: hashlib.blake2b(body, digest_size=16).digest() for name, body in files.items()}
+        digests.update({name: f"={source}".encode() for name, source in linked.items()})  # named by their content
         if not self.written or not out.is_dir():
-            replace_site(out, files)
+            replace_site(out, files, linked)
         else:
             for name in sorted(digests):
                 if self.written.get(name) != digests[name]:
                     target = out / name
                     target.parent.mkdir(parents=True, exist_ok=True)
                     scratch = target.with_name(f".{target.name}.new")
-                    scratch.write_bytes(files[name])
+                    scratch.unlink(missing_ok=True)  # a leftover may be a link to a cached card: never write into it
+                    if name in files:
+                        scratch.write_bytes(files[name])
+                    else:
+                        link(linked[name], scratch)
                     os.replace(scratch, target)
             for name in sorted(set(self.written) - set(digests)):
                 (out / name).unlink(missing_ok=True)

@@ -127,6 +127,7 @@ class Rendered:
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     drawings: set[str] = field(default_factory=set)
+    linked: dict[str, Path] = field(default_factory=dict)  # files already on disk (the cards, in the drawing cache)
     indexed: tuple[list, list] = ([], [])  # what the search index is made of: pages and figures
 
 
@@ -160,7 +161,7 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
             views = {key: replace(v, svgs=tuple(by_view.get(key, ()))) for key, v in views.items()}
         _pages_and_files(config, model, memo, views, pages, tables, env, done)
         if draw:
-            done.files.update(zip(card_svgs, drawings.pngs(), strict=True))
+            done.linked.update(zip(card_svgs, drawings.card_files(), strict=True))
             done.drawings = drawings.names
     # The drawing workers have stopped: the indexer, which uses every core itself, runs without them.
     if draw:  # like the drawings, the index is made only for a build that writes
@@ -229,7 +230,7 @@ def check(config: Config) -> tuple[Model | None, list[Problem]]:
     return model, problems
 
 
-def build(config: Config, write: Callable[[Path, dict[str, bytes]], None] = output.replace_site,
+def build(config: Config, write: Callable[[Path, dict[str, bytes], dict[str, Path]], None] = output.replace_site,
           memo: Memo | None = None, index_later: Callable[[Path, list, list], None] | None = None) -> Model:
     """Build the site into config.out; on any problem raise BuildError and leave site/ as it was.
 
@@ -243,7 +244,7 @@ def build(config: Config, write: Callable[[Path, dict[str, bytes]], None] = outp
                 if model is not None else Rendered())
     if problems or rendered.problems or model is None:
         raise BuildError([*problems, *rendered.problems])
-    write(config.out, rendered.files)
+    write(config.out, rendered.files, rendered.linked)
     if index_later is not None:
         index_later(config.out, *rendered.indexed)
     if config.cache is None:

@@ -37,6 +37,7 @@ INDEXED = {"story.html", "indicator.html", "province.html", "glossary.html"}
 KEPT = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "pagefind.", "wasm.", "index/", "fragment/",
         "filter/")
 _CELL_END = re.compile(r"</(?:dt|dd|th|td|li)>")  # Pagefind runs such cells together: "Định nghĩaTỷ lệ"
+KEEP = 4  # bundles kept in the cache: the preview goes back and forth between a few states
 SETTINGS = {"root_selector": "main", "exclude_selectors": ["nav", "svg", "script", ".chart-links"]}
 
 
@@ -105,6 +106,14 @@ def index(pages: Iterable[tuple[Page, bytes]], records: list[Record], cache: Pat
         return dict(_last["files"])
 
 
+def _age(file: Path) -> float:
+    """Newest first; a file another build removed meanwhile counts as oldest."""
+    try:
+        return -file.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _requests(pages: Iterable[tuple[Page, bytes]], records: list[Record]) -> Iterable[dict]:
     """What Pagefind is asked, one request at a time: a new index, every page and figure, its files."""
     yield {"type": "NewIndex", "config": SETTINGS}
@@ -134,10 +143,10 @@ def _kept(cache: Path | None, key: str) -> dict[str, bytes] | None:
 
 
 def _keep(cache: Path | None, key: str, files: dict[str, bytes]) -> dict[str, bytes]:
-    """Store files as the bundle of key (one file, written whole), in place of any other."""
+    """Store files as the bundle of key (one file, written whole), with the few made last."""
     if cache:
         cache.mkdir(parents=True, exist_ok=True)
-        for old in cache.glob("*.json"):
+        for old in sorted(cache.glob("*.json"), key=_age)[KEEP - 1:]:
             old.unlink(missing_ok=True)
         scratch = cache / f".{key}.{os.getpid()}.new"
         scratch.write_text(json.dumps({name: base64.b64encode(body).decode() for name, body in files.items()}),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from importlib import metadata
 from pathlib import Path
 
@@ -25,19 +26,45 @@ def test_an_unchanged_file_is_linked_from_the_old_site_and_a_changed_one_written
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_a_rebuild_whose_pages_did_not_change_reuses_the_search_index(tmp_path: Path, monkeypatch) -> None:
+def test_social_cards_are_linked_from_the_drawing_cache(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     config = Config.at(project, out=tmp_path / "site")
     pipeline.build(config)
-    first = tree(config.out / "pagefind")
+    card = config.out / "cards" / "vi" / "home.png"
+    cached = {p.stat().st_ino for p in (config.caches / "drawings").glob("*.png")}
+    assert card.stat().st_ino in cached and card.read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_preview_never_writes_into_a_linked_file(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.png", tmp_path / "second.png"
+    first.write_bytes(b"first card")
+    second.write_bytes(b"second card")
+    out, writer = tmp_path / "site", output.Incremental()
+    writer(out, {}, {"c.png": first})
+    writer(out, {"c.png": b"rendered"}, {})  # the same file, now made in memory
+    writer(out, {}, {"c.png": second})
+    os.link(second, out / ".c.png.new")  # a scratch file left over, linked to a cached card
+    writer(out, {"c.png": b"again"}, {})
+    assert first.read_bytes() == b"first card" and second.read_bytes() == b"second card"
+    assert (out / "c.png").read_bytes() == b"again"
+
+
+def test_an_index_made_once_is_read_back_for_the_same_pages(tmp_path: Path, monkeypatch) -> None:
+    project = make_project(tmp_path)
+    config = Config.at(project, out=tmp_path / "site")
+    model, _ = pipeline.load(config)
+    pages, records = pipeline.render_site(config, model, index=False).indexed
+    cache = tmp_path / "search"  # its own: other tests' builds share the drawing cache
+    search._last.clear()  # nothing kept in this process from earlier tests either
+    first = search.index(pages, records, cache)
     search._last.clear()  # a new process: only the disk cache remains
 
     def no_indexer(*args):
         raise AssertionError("the indexer ran again for the same pages")
 
     monkeypatch.setattr(search, "_run", no_indexer)
-    pipeline.build(config)
-    assert tree(config.out / "pagefind") == first
+    assert search.index(pages, records, cache) == first
+    search._last.clear()
 
 
 def test_chart_templates_are_read_back_exactly_as_altair_made_them(tmp_path: Path, monkeypatch) -> None:

@@ -65,6 +65,7 @@ def test_a_missing_indexer_is_a_problem_not_a_traceback(tmp_path: Path, monkeypa
         raise FileNotFoundError("no binary in the wheel")
 
     monkeypatch.setattr(pagefind_bin, "get_executable", missing)
+    monkeypatch.setattr(search, "_kept", lambda cache, key: None)  # no index kept from an earlier build
     search._last.clear()
     project = make_project(tmp_path)
     with pytest.raises(BuildError) as caught:
