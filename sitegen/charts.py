@@ -16,11 +16,10 @@ import functools
 import hashlib
 import json
 import math
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import manifest
+from . import manifest, output
 
 FONT = "'Be Vietnam Pro', system-ui, sans-serif"
 INK, MUTED, GRID, ON_BAR = "#1a1a1a", "#595959", "#d9d9d9", "#ffffff"
@@ -165,13 +164,10 @@ def _spec(size: Size, ranks: bool, has_refs: bool, cache: Path | None) -> str:
             pass  # left unfinished: made again below
     made = json.dumps(_build(size, ranks, has_refs))
     if file:
-        file.parent.mkdir(parents=True, exist_ok=True)
         for old in file.parent.glob("*.json"):  # made by other code: never read again
             if not old.name.endswith(f"-{code}.json"):
                 old.unlink(missing_ok=True)
-        scratch = file.with_name(f".{file.name}.{os.getpid()}.new")
-        scratch.write_text(made, encoding="utf-8")
-        os.replace(scratch, file)
+        output.write_whole(file, made.encode("utf-8"))
     return made
 
 

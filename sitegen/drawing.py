@@ -20,7 +20,7 @@ from pathlib import Path
 
 import vl_convert as vlc
 
-from . import workers
+from . import output, workers
 
 FONTS = Path(__file__).parent / "fonts"  # the font the site serves, so text is measured as readers see it
 vlc.register_font_directory(str(FONTS))
@@ -28,27 +28,19 @@ VEGA_BASE = "https://vega.github.io/vega-datasets/"  # what Vega puts before a m
 POOL_FROM = 24  # fewer misses than this are drawn in-process: starting workers costs about 0.5 s
 
 
-def draw(charts: list[tuple[dict, dict]], cards: list[str],
-         cache: Path | None) -> tuple[list[str], list[bytes], set[str]]:
-    """SVG for each (Vega-Lite spec, d3 number locale) and PNG for each card SVG, in order, and the
-    names of the cache files they are kept under."""
-    with Drawing(charts, cards, cache) as drawing:
-        return drawing.svgs(), drawing.pngs(), drawing.names
-
-
 class Drawing:
     """The drawings of one build, under way: what the cache lacks is drawn on worker processes,
     charts first, while the build renders its pages; the cards are needed only when it writes."""
 
-    def __init__(self, charts: list[tuple[dict, dict]], cards: list[str], cache: Path | None) -> None:
+    def __init__(self, charts: list[tuple[dict, dict]], cards: list[str], cache: Path) -> None:
         self.jobs = [("svg", json.dumps(spec, sort_keys=True, ensure_ascii=False), json.dumps(locale, sort_keys=True))
                      for spec, locale in charts] + [("png", svg, "") for svg in cards]
         self.count = len(charts)
-        self.files = [cache / f"{_key(job)}.{job[0]}" if cache else None for job in self.jobs]
-        self.names = {file.name for file in self.files if file}
-        # A cached card is only checked, not read: the build links it into the site (see card_files).
-        self.done: list[str | bytes | Path | None] = [_read(file) if n < self.count else _whole(file)
-                                                      for n, file in enumerate(self.files)]
+        self.files = [cache / f"{_key(job)}.{job[0]}" for job in self.jobs]
+        self.names = {file.name for file in self.files}
+        # A chart's SVG is read, to be inlined; a cached card is only checked: the site links to it.
+        self.done: list[str | Path | None] = [_read(file) if n < self.count else _whole(file)
+                                              for n, file in enumerate(self.files)]
         missing = [n for n, found in enumerate(self.done) if found is None]
         self.missing = [[n for n in missing if n < self.count], [n for n in missing if n >= self.count]]
         self.work = workers.Background(_draw, [[self.jobs[n] for n in group] for group in self.missing], POOL_FROM)
@@ -58,24 +50,18 @@ class Drawing:
         self._collect(0)
         return [str(d) for d in self.done[:self.count]]
 
-    def pngs(self) -> list[bytes]:
-        """The cards' PNGs, in order (waits for them)."""
-        self._collect(1)
-        return [d.read_bytes() if isinstance(d, Path) else bytes(d) for d in self.done[self.count:]]  # type: ignore[arg-type]
-
     def card_files(self) -> list[Path]:
         """The cards' PNGs as the cache keeps them, in order (waits for them): the site links to
-        these files instead of holding and writing hundreds of megabytes again. Needs a cache."""
+        these files instead of holding and writing hundreds of megabytes again."""
         self._collect(1)
-        return [file for file in self.files[self.count:] if file is not None]
+        return self.files[self.count:]
 
     def _collect(self, group: int) -> None:
         if not self.missing[group]:
             return  # drawn, or found in the cache
         for n, result in zip(self.missing[group], self.work.results(group), strict=True):
-            self.done[n] = result
-            if self.files[n]:
-                _write(self.files[n], result.encode("utf-8") if isinstance(result, str) else result)
+            output.write_whole(self.files[n], result.encode("utf-8") if isinstance(result, str) else result)
+            self.done[n] = result if isinstance(result, str) else self.files[n]  # a card's bytes are on disk now
         self.missing[group] = []
 
     def __enter__(self) -> Drawing:
@@ -103,35 +89,24 @@ def _key(job: tuple[str, str, str]) -> str:
     return hashlib.sha256("|".join((_version(), *job)).encode()).hexdigest()[:32]
 
 
-def _read(file: Path | None) -> str | bytes | None:
-    """A cached drawing, or None when it is missing or was left unfinished."""
-    if file is None or not file.is_file():
+def _read(file: Path) -> str | None:
+    """A cached chart SVG, or None when it is missing or was left unfinished."""
+    if not file.is_file():
         return None
-    body = file.read_bytes()
-    if file.suffix == ".svg":
-        text = body.decode("utf-8", errors="replace")
-        return text if text.startswith("<svg") and text.rstrip().endswith("</svg>") else None
-    return body if body.startswith(b"\x89PNG") and body.endswith(b"IEND\xaeB`\x82") else None
+    text = file.read_bytes().decode("utf-8", errors="replace")
+    return text if text.startswith("<svg") and text.rstrip().endswith("</svg>") else None
 
 
-def _whole(file: Path | None) -> Path | None:
+def _whole(file: Path) -> Path | None:
     """A cached PNG that is whole (its signature at the start, its end chunk at the end), unread."""
     try:
-        with open(file, "rb") as opened:  # type: ignore[arg-type]
+        with open(file, "rb") as opened:
             start = opened.read(8)
             opened.seek(-12, os.SEEK_END)
             end = opened.read()
-    except (OSError, TypeError):  # missing, too short, or no cache at all
+    except OSError:  # missing, or too short
         return None
     return file if start == b"\x89PNG\r\n\x1a\n" and end == b"\x00\x00\x00\x00IEND\xaeB`\x82" else None
-
-
-def _write(file: Path, body: bytes) -> None:
-    """Write a drawing whole or not at all: a scratch file, then one rename."""
-    file.parent.mkdir(parents=True, exist_ok=True)
-    scratch = file.with_name(f".{file.name}.{os.getpid()}.new")
-    scratch.write_bytes(body)
-    os.replace(scratch, file)
 
 
 def _draw(job: tuple[str, str, str]) -> str | bytes:

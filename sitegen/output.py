@@ -43,6 +43,15 @@ def replace_site(out: Path, files: dict[str, bytes], linked: dict[str, Path] | N
         shutil.rmtree(fresh, ignore_errors=True)
 
 
+def write_whole(file: Path, body: bytes) -> None:
+    """Write a file whole or not at all (a scratch file, then one rename): for the caches, which
+    several builds may fill at once and a killed build must not leave half-written."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    scratch = file.with_name(f".{file.name}.{os.getpid()}.new")
+    scratch.write_bytes(body)
+    os.replace(scratch, file)
+
+
 def link(source: Path, target: Path) -> None:
     """target as a hard link to source, or a copy where the file system cannot link (another disk)."""
     try:

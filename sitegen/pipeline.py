@@ -12,7 +12,20 @@ from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from pathlib import Path
 
-from . import chartbook, compare, content, corrections, data, output, published, render, search, site, stories
+from . import (
+    chartbook,
+    compare,
+    content,
+    corrections,
+    data,
+    downloads,
+    output,
+    published,
+    render,
+    search,
+    site,
+    stories,
+)
 from .components import Components
 from .config import Config
 from .content import ChartDef, SiteText, Story
@@ -137,7 +150,7 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
 
     memo's pages are reused; `index=False` leaves the index to the caller (the preview makes it later).
     """
-    from . import downloads, drawing  # vl-convert loads only for a build that draws
+    from . import drawing  # vl-convert: loaded by the first build (or check) of a process, not at import
 
     views = {(c.id, lang): chartbook.view(model.data, c, lang, model.text.formats, config.base_path,
                                           config.caches / "specs")
@@ -174,8 +187,6 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
 def _pages_and_files(config: Config, model: Model, memo: Memo | None, views: dict, pages: list[site.Page],
                      tables: list, env, done: Rendered) -> None:
     """Every page, download, asset and feed into done (its files and problems)."""
-    from . import downloads
-
     parts = {lang: Components(model.data, views, lang,
                               lambda name, ctx, lang=lang: render.page(env, name, {"lang": lang, **ctx}))
              for lang in LANGS}

@@ -14,7 +14,6 @@ import base64
 import contextlib
 import hashlib
 import json
-import os
 import re
 import subprocess
 import threading
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import i18n, manifest
+from . import i18n, manifest, output
 from .errors import BuildError, Problem
 from .messages import say
 
@@ -145,13 +144,10 @@ def _kept(cache: Path | None, key: str) -> dict[str, bytes] | None:
 def _keep(cache: Path | None, key: str, files: dict[str, bytes]) -> dict[str, bytes]:
     """Store files as the bundle of key (one file, written whole), with the few made last."""
     if cache:
-        cache.mkdir(parents=True, exist_ok=True)
         for old in sorted(cache.glob("*.json"), key=_age)[KEEP - 1:]:
             old.unlink(missing_ok=True)
-        scratch = cache / f".{key}.{os.getpid()}.new"
-        scratch.write_text(json.dumps({name: base64.b64encode(body).decode() for name, body in files.items()}),
-                           encoding="utf-8")
-        os.replace(scratch, cache / f"{key}.json")
+        output.write_whole(cache / f"{key}.json",
+                           json.dumps({name: base64.b64encode(body).decode() for name, body in files.items()}).encode())
     return files
 
 

@@ -19,7 +19,8 @@ def views() -> list[chartbook.ChartView]:
     assert model is not None and not problems
     found = [chartbook.view(model.data, c, lang, model.text.formats) for c in model.charts.values() for lang in LANGS]
     jobs = [(spec, D3_FORMAT_LOCALES[v.lang]) for v in found for spec in v.specs]
-    svgs = iter(drawing.draw(jobs, [], CACHE / "drawings")[0])
+    with drawing.Drawing(jobs, [], CACHE / "drawings") as drawn:
+        svgs = iter(drawn.svgs())
     return [replace(v, svgs=tuple(next(svgs) for _ in v.specs)) for v in found]
 
 
@@ -73,9 +74,11 @@ def test_a_broken_cache_file_is_drawn_again(tmp_path) -> None:
     spec = pipeline.load(Config.at(ROOT))[0]
     view = chartbook.view(spec.data, spec.charts["online-public-services"], "vi", spec.text.formats)
     job = [(view.specs[0], D3_FORMAT_LOCALES["vi"])]
-    first, _, names = drawing.draw(job, [], tmp_path)
+    with drawing.Drawing(job, [], tmp_path) as drawn:
+        first, names = drawn.svgs(), drawn.names
     (tmp_path / next(iter(names))).write_text("<svg trunc")  # an interrupted write from an old build
-    again, _, _ = drawing.draw(job, [], tmp_path)
+    with drawing.Drawing(job, [], tmp_path) as drawn:
+        again = drawn.svgs()
     assert again == first and (tmp_path / next(iter(names))).read_text() == first[0]
     drawing.prune(tmp_path, set())
     assert not list(tmp_path.iterdir())
