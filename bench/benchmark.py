@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import synthetic  # noqa: E402
 
 from sitegen.config import Config  # noqa: E402
-from sitegen.serve import Preview  # noqa: E402
+from sitegen.preview.server import Preview  # noqa: E402
 
 PELICAN = "pelican==4.12.0"
 BENCH_VENV = ROOT / ".cache" / "bench-venv"

@@ -7,10 +7,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import manifest, messages
-from .config import Config
-from .errors import BuildError, Problem, report
-from .messages import say
+from sitegen import messages
+from sitegen.config import Config
+from sitegen.errors import BuildError, Problem, report
+from sitegen.messages import say
+from sitegen.write import manifest
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -19,8 +20,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     messages.use(messages.choose(_lang_flag(argv), root))  # before the help texts are written
     args = _parser().parse_args(argv)
     if args.command in ("diff", "add-source") or args.arg or args.format:
-        from . import newsroom
-
+        from sitegen.newsroom import commands as newsroom
         return newsroom.run(args.command, args.arg, args.format, root)
     try:
         config = Config.at(root, Path(args.out) if args.out else None, args.base_url)
@@ -33,14 +33,13 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         if args.command == "check":
             return _check(config)
         if args.command == "serve":
-            from . import serve
-
+            from sitegen.preview import server as serve
             return serve.run(config, args.host, args.port)
         inputs = manifest.fingerprint(config)
         if not args.force and manifest.current(config, inputs):
             print(say("up_to_date", out=config.out.name, seconds=f"{time.perf_counter() - started:.2f}"))
             return 0
-        from . import pipeline  # the heavy imports, only when there is work to do
+        from sitegen import pipeline
 
         model = pipeline.build(config)
         manifest.record(config, inputs)
@@ -56,8 +55,7 @@ def _empty(folder: Path) -> bool:
 
 
 def _check(config: Config) -> int:
-    from . import pipeline
-
+    from sitegen import pipeline
     model, problems = pipeline.check(config)
     if problems or model is None:
         return report(sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message)), config.out.name,

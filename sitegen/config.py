@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import BuildError, Problem
-from .messages import say
+from sitegen.errors import BuildError, Problem
+from sitegen.messages import say
 
 # Folders a build reads or that hold the project itself: the output may be none of them, lie
 # inside none of them, and contain none of them.

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .messages import say
+from sitegen.messages import say
 
 
 @dataclass(frozen=True, order=True)

@@ -11,10 +11,10 @@ from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_compact_decimal, format_decimal
 
-from .period import Period
+from sitegen.read.period import Period
 
 if TYPE_CHECKING:
-    from .content import Formats
+    from sitegen.read.content import Formats
 
 LANGS = ("vi", "en")
 

@@ -12,28 +12,23 @@ from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from pathlib import Path
 
-from . import (
-    chartbook,
-    compare,
-    content,
-    corrections,
-    data,
-    downloads,
-    output,
-    published,
-    render,
-    search,
-    site,
-    stories,
-)
-from .components import Components
-from .config import Config
-from .content import ChartDef, SiteText, Story
-from .errors import BuildError, Problem
-from .i18n import D3_FORMAT_LOCALES, LANGS, count_words
-from .memo import STORY_TEMPLATES, Memo
-from .messages import say
-from .outputs import assets, cards, discovery
+from sitegen.checks import published
+from sitegen.config import Config
+from sitegen.errors import BuildError, Problem
+from sitegen.i18n import D3_FORMAT_LOCALES, LANGS, count_words
+from sitegen.messages import say
+from sitegen.model import charts as chartbook
+from sitegen.model import compare, corrections
+from sitegen.model import dataset as data
+from sitegen.model import pages as site
+from sitegen.read import content
+from sitegen.read.content import ChartDef, SiteText, Story
+from sitegen.render import downloads, search, stories
+from sitegen.render import environment as render
+from sitegen.render.components import Components
+from sitegen.render.extras import assets, cards, discovery
+from sitegen.render.memo import STORY_TEMPLATES, Memo
+from sitegen.write import sitedir as output
 
 
 @dataclass(frozen=True)
@@ -119,7 +114,7 @@ def _required_prose(prose: list[Story]) -> list[Problem]:
 
 def _described(text: SiteText) -> list[Problem]:
     """Every column of every download must be described in content/site.yaml, and only those."""
-    from .downloads import TABLES, columns
+    from sitegen.render.downloads import TABLES, columns
 
     problems = []
     for name in (*TABLES, "charts"):
@@ -150,7 +145,7 @@ def render_site(config: Config, model: Model, memo: Memo | None = None, draw: bo
 
     memo's pages are reused; `index=False` leaves the index to the caller (the preview makes it later).
     """
-    from . import drawing  # vl-convert: loaded by the first build (or check) of a process, not at import
+    from sitegen.render import drawing
 
     views = {(c.id, lang): chartbook.view(model.data, c, lang, model.text.formats, config.base_path,
                                           config.caches / "specs")
@@ -259,7 +254,6 @@ def build(config: Config, write: Callable[[Path, dict[str, bytes], dict[str, Pat
     if index_later is not None:
         index_later(config.out, *rendered.indexed)
     if config.cache is None:
-        from . import drawing
-
+        from sitegen.render import drawing
         drawing.prune(config.caches / "drawings", rendered.drawings)
     return model

@@ -37,7 +37,6 @@ def pytest_configure(config: pytest.Config) -> None:
 def english_messages() -> None:
     """Every test starts in English, whatever language an earlier command line chose in this process."""
     from sitegen import messages
-
     messages.use("en")
 
 

@@ -45,7 +45,6 @@ def _lines(path: Path) -> list[str]:
 def _run(project: Path, capsys: pytest.CaptureFixture, *args: str) -> subprocess.CompletedProcess:
     """The command line, run from the project folder, in this process (the imports are paid once)."""
     from sitegen import cli
-
     capsys.readouterr()
     here = os.getcwd()
     os.chdir(project)

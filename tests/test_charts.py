@@ -8,9 +8,11 @@ from dataclasses import replace
 import pytest
 
 from conftest import CACHE, ROOT
-from sitegen import chartbook, drawing, pipeline
+from sitegen import pipeline
 from sitegen.config import Config
 from sitegen.i18n import D3_FORMAT_LOCALES, LANGS
+from sitegen.model import charts as chartbook
+from sitegen.render import drawing
 
 
 @pytest.fixture(scope="module")

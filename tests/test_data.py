@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from sitegen import data, factcheck
+from sitegen.checks import factcheck
 from sitegen.cli import main
+from sitegen.model import dataset as data
 
 
 def test_real_data_passes_the_fact_check() -> None:
@@ -87,8 +88,8 @@ def test_words_state_numbers_articles_write_in_words() -> None:
 
 
 def test_conflicts_understand_qualifiers() -> None:
-    from sitegen.conflicts import _compatible
-    from sitegen.records import Observation
+    from sitegen.model.conflicts import _compatible
+    from sitegen.read.records import Observation
 
     def obs(value: float, qualifier: str) -> Observation:
         return Observation(province="bac-kan", indicator="x", value=value, qualifier=qualifier, as_of="2024",

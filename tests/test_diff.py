@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project
-from sitegen import changelog, cli, diff, messages
+from sitegen import cli, messages
+from sitegen.newsroom import changelog, diff
 
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Reporter", "GIT_AUTHOR_EMAIL": "r@example.org",
            "GIT_COMMITTER_NAME": "Reporter", "GIT_COMMITTER_EMAIL": "r@example.org", "GIT_CONFIG_GLOBAL": os.devnull,

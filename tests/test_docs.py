@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 from sitegen.cli import _parser
-from sitegen.stories import COMPONENTS
+from sitegen.render.stories import COMPONENTS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

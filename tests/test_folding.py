@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from sitegen.search import fold, for_index
+from sitegen.render.search import fold, for_index
 
 VIETNAMESE = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
 SAMPLES = ["Định danh điện tử", "Bắc Kạn", "dịch vụ công trực tuyến", "ĐIỆN TỬ", "Hồ sơ trực tuyến Bắc Ninh",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import make_project, tree
-from sitegen import output, pipeline
+from sitegen import pipeline
 from sitegen.config import Config
-from sitegen.memo import Memo
+from sitegen.render.memo import Memo
+from sitegen.write import sitedir as output
 
 _tree = tree
 
@@ -66,7 +67,6 @@ def test_a_save_during_a_build_is_seen_by_the_next_build(tmp_path: Path, monkeyp
 
 def _build(project: Path, capsys, *args: str) -> str:
     from sitegen import cli
-
     assert cli.main(list(args), project) == 0
     return capsys.readouterr().out
 
@@ -92,8 +92,7 @@ def test_a_build_with_nothing_changed_does_nothing_and_anything_changed_builds(t
 
 
 def test_many_stories_convert_on_every_core_exactly_as_one_at_a_time(tmp_path: Path, monkeypatch) -> None:
-    from sitegen import stories
-
+    from sitegen.render import stories
     project = make_project(tmp_path)
     for n in range(110):
         for lang in ("vi", "en"):

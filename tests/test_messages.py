@@ -7,8 +7,10 @@ import string
 
 import pytest
 
-from sitegen import messages, numbers, passage, period, qualifiers
+from sitegen import messages
+from sitegen.checks import passage, qualifiers
 from sitegen.errors import nearest
+from sitegen.read import numbers, period
 
 
 @pytest.mark.parametrize(("text", "meant"), [
@@ -109,6 +111,5 @@ def test_the_real_site_speaks_vietnamese_to_its_newsroom(monkeypatch) -> None:
     ('a: "long\n  text"\nb: 1\n c: 2\n', None),
 ])
 def test_a_yaml_slip_is_found_where_it_was_made(text: str, found: tuple | None) -> None:
-    from sitegen import yamlsyntax
-
+    from sitegen.read import yamlsyntax
     assert yamlsyntax.explain(text, 4, "did not find expected key") == found

@@ -10,8 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, tree
-from sitegen import charts, manifest, output, pipeline, search, workers
+from sitegen import pipeline, workers
 from sitegen.config import Config
+from sitegen.render import search
+from sitegen.render import vegalite as charts
+from sitegen.write import manifest
+from sitegen.write import sitedir as output
 
 
 def test_an_unchanged_file_is_linked_from_the_old_site_and_a_changed_one_written(tmp_path: Path) -> None:

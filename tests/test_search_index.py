@@ -9,10 +9,11 @@ import pagefind_bin
 import pytest
 
 from conftest import make_project, tree
-from sitegen import pipeline, search
+from sitegen import pipeline
 from sitegen.config import Config
 from sitegen.errors import BuildError
-from sitegen.serve import Preview
+from sitegen.preview.server import Preview
+from sitegen.render import search
 
 
 def test_the_build_writes_only_the_pagefind_files_the_site_uses(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT, free_port, make_project
 from sitegen.config import Config
-from sitegen.serve import Preview
+from sitegen.preview.server import Preview
 
 
 def _get(app: Preview, path: str) -> tuple[str, bytes]:
@@ -65,7 +65,6 @@ def test_the_error_page_speaks_the_messages_language_in_the_words_of_check(previ
     import html
 
     from sitegen import cli, messages
-
     data = preview.config.root / "data" / "observations" / "alpha.yaml"
     good = data.read_text(encoding="utf-8")
     data.write_text(good.replace("  value: 72.3\n", '  value: "72.3%"\n'), encoding="utf-8")

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from markupsafe import escape
 
 from conftest import ROOT, copy_real
-from sitegen import data
+from sitegen.model import dataset as data
 
 FIG = re.compile(r'<a class="fig" href="([^"]*)#([^"]+)">')
 

@@ -11,9 +11,11 @@ import dataclasses
 import pytest
 
 from conftest import FIXTURES, ROOT
-from sitegen import compare, data, factcheck
-from sitegen.period import parse
-from sitegen.records import Observation, Target
+from sitegen.checks import factcheck
+from sitegen.model import compare
+from sitegen.model import dataset as data
+from sitegen.read.period import parse
+from sitegen.read.records import Observation, Target
 
 MINI = FIXTURES / "mini"  # source "alpha" published 2024-10; alpha's online-dossier-rate is 72.3 for 2024-01/2024-09
 
@@ -74,8 +76,7 @@ def test_no_figure() -> None:
 
 
 def test_every_verdict_has_words_in_both_languages() -> None:
-    from sitegen import content
-
+    from sitegen.read import content
     problems: list = []
     site = content.load_site_text(ROOT, problems)
     assert not problems

@@ -77,8 +77,7 @@ def test_no_source_id_file_name_or_key_in_visible_text(real_site: Path) -> None:
 
 
 def test_every_quote_from_a_vietnamese_article_has_our_english_translation() -> None:
-    from sitegen import data
-
+    from sitegen.model import dataset as data
     dataset, problems = data.load(ROOT)
     assert problems == []
     records = [*dataset.observations, *dataset.targets.values(), *dataset.events.values()]
@@ -117,7 +116,7 @@ def test_the_glossary_page_defines_every_entry_in_both_languages(real_site: Path
 
 
 def test_card_titles_wrap_by_estimated_width_and_stop_at_the_line_limit() -> None:
-    from sitegen.render import lines
+    from sitegen.render.environment import lines
 
     title = "Lượt khai thác Cơ sở dữ liệu dân cư thành công trong tổng số lượt tra cứu " * 3
     split = lines(title, 1040, 64)
@@ -127,8 +126,7 @@ def test_card_titles_wrap_by_estimated_width_and_stop_at_the_line_limit() -> Non
 
 
 def test_every_page_says_when_its_data_last_changed(real_site: Path) -> None:
-    from sitegen import content
-
+    from sitegen.read import content
     story = next(s for s in content.load_stories(ROOT, [], "stories") if s.lang == "vi")
     for page in sorted(real_site.rglob("*.html")):
         if "embed" not in page.parts:

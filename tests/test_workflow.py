@@ -109,7 +109,7 @@ def test_publishing_shape(workflow):
     assert "make test" not in runs
     cache = by_action["actions/cache"]
     assert cache["with"]["path"].split() == [".cache/drawings", ".cache/specs", ".cache/search", ".cache/tests"]
-    assert "hashFiles('requirements.lock', 'sitegen/drawing.py', 'sitegen/fonts/*')" in cache["with"]["key"]
+    assert "hashFiles('requirements.lock', 'sitegen/render/drawing.py', 'sitegen/fonts/*')" in cache["with"]["key"]
 
 
 def test_pull_request_shape():

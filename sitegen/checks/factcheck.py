@@ -1,0 +1,131 @@
+"""The fact-check: every quote stands verbatim in its archived article and states its value,
+every value makes sense for its unit, and a stated period ends by the article's publication."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sitegen import i18n
+from sitegen.checks import passage
+from sitegen.errors import Problem
+from sitegen.messages import say
+from sitegen.read import numbers
+from sitegen.read.records import Event, Observation, Target
+
+if TYPE_CHECKING:
+    from sitegen.model.dataset import Dataset
+
+# Claims articles make in words rather than digits: "đứng đầu cả nước" is rank 1, "toàn bộ" 100%.
+_WORDS = {("rank", 1): {"vi": ("đứng đầu", "dẫn đầu", "cao nhất", "thứ nhất"),
+                        "en": ("first", "top", "highest", "leads")},
+          ("percent", 100): {"vi": ("toàn bộ", "tất cả", "hoàn thành", "mỗi", "mọi"),
+                             "en": ("all", "every", "completed", "each")}}
+
+
+def normalise(text: str) -> str:
+    """Compose Unicode (NFC) and fold every run of whitespace into one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def renderings(value: float, unit: str = "", lang: str = "vi") -> list[str]:
+    """The ways an article may write value: 127.178, 127178, 56,83, 02, 3 triệu, 92.24, "toàn bộ"."""
+    exact = Decimal(str(value))
+    forms = {i18n.number(value, lang)}
+    if exact == exact.to_integral_value():
+        whole = int(exact)
+        forms.add(str(whole))
+        if 0 <= whole < 10:
+            forms.add(f"0{whole}")
+        for scale, words in numbers.SCALES[lang]:
+            if whole >= scale and whole % (scale // 10) == 0:
+                forms.update(f"{i18n.number(whole / scale, lang)} {word}" for word in words)
+        forms.update(_WORDS.get((unit, whole), {}).get(lang, ()))
+    else:
+        forms.add(format(exact.normalize(), "f"))
+    return sorted(forms, key=lambda form: (-len(form), form))
+
+
+def states(quote: str, value: float, unit: str = "", lang: str = "vi") -> bool:
+    """True when the quote writes value as a number of its own (not inside a longer number)."""
+    text = normalise(quote)
+    return any(_standalone(text, form) for form in renderings(value, unit, lang))
+
+
+def _standalone(text: str, form: str) -> bool:
+    """form occurs in text as a number (or words) of its own."""
+    return next(places(text, form), None) is not None
+
+
+def places(text: str, form: str) -> Iterator[int]:
+    """Where form occurs in text with no digit, nor a digit after . or , , running into it on either side;
+    a form in words stands as whole words."""
+    wordy = form[:1].isalpha()
+    folded, form = (text.casefold(), form.casefold()) if wordy else (text, form)
+    start = folded.find(form)
+    while start != -1:
+        end = start + len(form)
+        before, after = folded[max(0, start - 2):start], folded[end:end + 2]
+        if wordy:
+            if not before[-1:].isalnum() and not after[:1].isalnum():
+                yield start
+        elif not (before[-1:].isdecimal() or (before[-1:] in (".", ",") and before[:1].isdecimal())
+                  or after[:1].isdecimal() or (after[:1] in (".", ",") and after[1:].isdecimal())):
+            yield start
+        start = folded.find(form, start + 1)
+
+
+def separator_slip(quote: str, value: float) -> str | None:
+    """If value looks like "127.178" read as a decimal, return the whole number meant."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    whole, _, decimals = text.partition(".")
+    if len(decimals) == 3 and re.search(rf"(?<![\d.,]){re.escape(text)}(?!\d)", normalise(quote)):
+        return whole + decimals
+    return None
+
+
+def values(data: Dataset) -> Iterator[Problem]:
+    """Values must make sense for their indicator's unit; a stated period must end by publication."""
+    for obs in data.observations:
+        source = data.sources.get(obs.source)
+        if source and obs.as_of is not None and not obs.inferred and obs.as_of.end > source.published.end:
+            yield Problem(*obs.at("as_of"), say("as_of_after_publication", as_of=obs.as_of, published=source.published))
+    for record in [*data.observations, *data.targets.values()]:
+        indicator = data.indicators.get(record.indicator)
+        if indicator is None:
+            continue
+        where, value = record.at("value"), record.value
+        if slip := separator_slip(record.quote, value):
+            yield Problem(*where, say("value_separator", value=f"{value:g}", fix=slip))
+        elif indicator.unit == "percent" and not 0 <= value <= 100 and not indicator.allow_over_100:
+            yield Problem(*where, say("value_percent_range", value=f"{value:g}", indicator=indicator.id))
+        elif indicator.unit in ("count", "rank") and value != int(value):
+            yield Problem(*where, say("value_whole", value=f"{value:g}", indicator=indicator.id, unit=indicator.unit))
+        elif indicator.unit == "rank" and indicator.rank_of and not 1 <= value <= indicator.rank_of:
+            yield Problem(*where, say("value_rank_range", value=f"{value:g}", rank_of=indicator.rank_of))
+
+
+def quotes(data: Dataset) -> Iterator[Problem]:
+    """The quote is in the archived article, and it states the value."""
+    for record in [*data.observations, *data.targets.values(), *data.events.values()]:
+        text = data.archive.get(record.source)
+        if text is None:
+            continue
+        quote = normalise(record.quote)
+        if quote not in text:
+            file = data.sources[record.source].file
+            closest = passage.difference(quote, text)
+            yield Problem(*record.at("quote"), say("quote_not_found_near", file=file, closest=closest) if closest
+                          else say("quote_not_found", file=file))
+        elif isinstance(record, Event) or record.indicator not in data.indicators:
+            continue
+        elif not states(quote, record.value, *_unit_lang(data, record)) and not separator_slip(quote, record.value):
+            forms = say("or").join(f'"{f}"' for f in renderings(record.value)[-2:])
+            yield Problem(*record.at("quote"), say("quote_no_value", value=f"{record.value:g}", forms=forms))
+
+
+def _unit_lang(data: Dataset, record: Observation | Target) -> tuple[str, str]:
+    return data.indicators[record.indicator].unit, data.sources[record.source].language

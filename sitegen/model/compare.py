@@ -1,0 +1,145 @@
+"""Who leads, by how much, as of when, and how sure we are; and whether a target is met.
+
+Everything here is computed once, when the model is built; templates only format the results.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from sitegen.model.dataset import Dataset
+from sitegen.read.records import Indicator, Observation, Target
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The latest figure of each province for one indicator, who leads, and the confidence flags."""
+
+    indicator: Indicator
+    figures: dict[str, Observation]
+    leader: str | None
+    trailer: str | None
+    gap: float | None  # rounded as a reader should see it
+    gap_qualifier: str  # exact | over | about | nearly
+    same_definition: bool  # the indicator is comparable: both articles define it the same way
+    same_period: bool
+    sources_agree: bool  # no other source gives a different figure for either
+
+    @property
+    def both(self) -> bool:
+        """True when every province compared has a figure."""
+        return len(self.figures) == 2
+
+    @property
+    def dated(self) -> bool:
+        """True when every figure's period is stated by its article (none inferred)."""
+        return not any(o.inferred for o in self.figures.values())
+
+
+def compare(data: Dataset, indicator: Indicator, provinces: list[str]) -> Comparison:
+    """Compare the provinces' latest figures; leader is None when they tie, one is missing, the
+    indicator has no better direction, or the provinces define it differently (not comparable)."""
+    figures = {p: obs for p in provinces if (obs := data.latest(p, indicator.id))}
+    leader = trailer = gap = None
+    qualifier = "exact"
+    if len(figures) == 2 and indicator.higher_is_better is not None and indicator.comparable:
+        (a, first), (b, second) = figures.items()
+        if first.value != second.value:
+            better = (first.value > second.value) == indicator.higher_is_better
+            leader, trailer = (a, b) if better else (b, a)
+            gap, qualifier = _rounded(abs(first.value - second.value),
+                                      _gap_qualifier(figures[leader].qualifier, figures[trailer].qualifier))
+    periods = {o.as_of.text for o in figures.values()}
+    agree = not any(not c.slight for o in figures.values() for c in data.conflicts_of(o))
+    return Comparison(indicator, figures, leader, trailer, gap, qualifier,
+                      indicator.comparable and len(figures) == 2, len(periods) <= 1, agree)
+
+
+def _gap_qualifier(lead: str, trail: str) -> str:
+    """A gap is only as exact as its figures: "over 70%" against 58.9% leads by over 11.1."""
+    if lead in ("over", "at-least") and trail in ("exact", "up-to", "about"):
+        return "over"
+    return "about" if "about" in (lead, trail) else "exact"
+
+
+def _rounded(gap: float, qualifier: str) -> tuple[float, str]:
+    """A gap to the precision a reader needs: whole points from 10 up, tenths below.
+
+    19.94 -> "nearly 20"; over 11.1 -> "over 11"; 2.5 -> 2.5.
+    """
+    places = 0 if gap >= 10 else 1
+    if qualifier == "over":
+        return math.floor(gap * 10**places) / 10**places, "over"
+    shown = round(gap, places)
+    if shown == round(gap, 6) or qualifier == "about":
+        return shown, qualifier
+    return shown, "nearly" if shown > gap else "over"
+
+
+def provinces_compared(data: Dataset) -> list[str]:
+    """The provinces (not the national average) in data order."""
+    return [p.id for p in data.provinces.values() if p.kind == "province"]
+
+
+Verdict = Literal["met", "not-met", "earlier-above", "earlier-below", "no-figure", "not-comparable"]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How a target stands: the figure the verdict rests on, the verdict and what remains.
+
+    A target is met only by a figure of its own indicator and definition whose period ends inside
+    the target's window, from when the goal was stated (its article's publication) to its deadline;
+    an undated figure counts only if its article appeared after the goal was stated. A figure from
+    before says only that the level was already reached (or not) back then; a goal defined otherwise
+    than its indicator's figures (`comparable: false`) gets no verdict.
+    """
+
+    target: Target
+    figure: Observation | None
+    verdict: Verdict
+    remaining: float | None
+
+
+def progress(data: Dataset, target: Target) -> Progress:
+    """The verdict on one target."""
+    series = data.series(target.province, target.indicator)
+    if not series:
+        return Progress(target, None, "no-figure", None)
+    if not target.comparable:
+        return Progress(target, series[-1], "not-comparable", None)
+    opened, closes = data.sources[target.source].published.start, target.deadline.end
+    inside = [o for o in series if opened <= o.as_of.end <= closes and (not o.inferred or o.as_of.start >= opened)]
+    figure = inside[-1] if inside else series[-1]
+    left = max(0.0, figure.value - target.value) if target.direction == "at-most" \
+        else max(0.0, target.value - figure.value)
+    if target.direction == "exact":
+        left = abs(target.value - figure.value)
+    reached = left == 0
+    if inside:
+        return Progress(target, figure, "met" if reached else "not-met", left)
+    return Progress(target, figure, "earlier-above" if reached else "earlier-below", left)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of one pillar (or of everything, pillar None) each province reports, and both do."""
+
+    pillar: str | None
+    total: int
+    reported: dict[str, int]  # by province: indicators with a figure for it
+    both: int  # indicators with a figure for every province compared
+    comparable: int  # of those, measured the same way
+
+    def only(self, province: str) -> int:
+        """Indicators reported for this province alone."""
+        return self.reported[province] - self.both
+
+
+def coverage(comparisons: list[Comparison], provinces: list[str], pillar: str | None = None) -> Coverage:
+    """Count what can be compared, for one pillar or (pillar None) for all the comparisons given."""
+    mine = [c for c in comparisons if pillar is None or c.indicator.pillar == pillar]
+    return Coverage(pillar, len(mine), {p: sum(p in c.figures for c in mine) for p in provinces},
+                    sum(c.both for c in mine), sum(c.both and c.same_definition for c in mine))

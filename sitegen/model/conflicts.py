@@ -1,0 +1,75 @@
+"""Conflicts: two sources whose figures for the same province, indicator and time cannot both hold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sitegen.errors import Note
+from sitegen.messages import say
+from sitegen.read.records import Observation
+
+if TYPE_CHECKING:
+    from sitegen.model.dataset import Dataset
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two figures that cannot both be true; `slight` when they are within 2% of each other."""
+
+    first: Observation
+    second: Observation
+    slight: bool = False
+
+
+def _series(observations: list[Observation]) -> dict[tuple[str, str], list[Observation]]:
+    groups: dict[tuple[str, str], list[Observation]] = {}
+    for obs in observations:
+        groups.setdefault((obs.province, obs.indicator), []).append(obs)
+    return groups
+
+
+def find(data: Dataset) -> list[Conflict]:
+    """Pairs of figures from different sources for the same province, indicator and time that cannot
+    both hold, given their qualifiers: "over 90" and "over 95" can; 97 and "about 98" cannot."""
+    found = []
+    for group in _series(data.observations).values():
+        unit = data.indicators[group[0].indicator].unit
+        for i, first in enumerate(group):
+            for second in group[i + 1:]:
+                if first.source != second.source and first.as_of.overlaps(second.as_of) \
+                        and not _compatible(first, second, unit):
+                    found.append(Conflict(first, second, _slight(first.value, second.value)))
+    order = {o.id: n for n, o in enumerate(data.observations)}
+    return sorted(found, key=lambda c: (order[c.first.id], order[c.second.id]))
+
+
+def _compatible(a: Observation, b: Observation, unit: str) -> bool:
+    (a_low, a_high), (b_low, b_high) = _range(a, unit), _range(b, unit)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _range(obs: Observation, unit: str) -> tuple[float, float]:
+    """The values a figure allows: "about 98" 97.5–98.5, "over 90" 90 and up (for a rank, 90 and down)."""
+    value, up = obs.value, unit != "rank"
+    if obs.qualifier == "about":
+        step = float(Decimal(1).scaleb(Decimal(str(value)).normalize().as_tuple().exponent)) if value % 1 else 1.0
+        return value - step / 2, value + step / 2
+    if obs.qualifier in ("over", "at-least"):
+        return (value, float("inf")) if up else (float("-inf"), value)
+    if obs.qualifier == "up-to":
+        return (float("-inf"), value) if up else (value, float("inf"))
+    return value, value
+
+
+def _slight(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.02 * max(abs(a), abs(b))
+
+
+def note(conflict: Conflict) -> Note:
+    a, b = conflict.first, conflict.second
+    return Note(*b.where, say("conflict_note_slight" if conflict.slight else "conflict_note",
+                              province=b.province, indicator=b.indicator, second=f"{b.value:g}", second_source=b.source,
+                              second_as_of=b.as_of, first=f"{a.value:g}", first_source=a.source, first_as_of=a.as_of,
+                              first_where=f"{a.where[0]}:{a.where[1]}"))

@@ -1,0 +1,59 @@
+"""Corrections: every published value found wrong, newest first, for the corrections page and its feed.
+
+A correction is written on the figure or target it corrects (`corrections:` in data/); the value it
+has now is the record's `value`, or, for an earlier correction, what the next one says it `was`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import Environment
+
+from sitegen.i18n import LANGS
+from sitegen.model.dataset import Dataset
+from sitegen.read.period import Period
+from sitegen.read.records import Observation, Target, Text
+from sitegen.render import environment as render
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One correction of one record: when, what it was and is now, why; `anchor` on the corrections page."""
+
+    date: Period
+    record: Observation | Target
+    was: float
+    now: float
+    why: Text
+    anchor: str
+
+    @property
+    def is_target(self) -> bool:
+        return isinstance(self.record, Target)
+
+
+def anchor(record: Observation | Target) -> str:
+    """The id on the corrections page of a record's newest correction (the figure's mark links to it)."""
+    return f"target-{record.id}" if isinstance(record, Target) else record.id
+
+
+def entries(data: Dataset) -> list[Entry]:
+    """Every correction of every figure and target, newest first."""
+    found = []
+    for record in [*data.observations, *data.targets.values()]:
+        made = sorted(record.corrections, key=lambda c: (c.date.end, c.date.start))
+        for index, correction in enumerate(made):
+            now = made[index + 1].was if index + 1 < len(made) else record.value
+            newest = index == len(made) - 1
+            found.append(Entry(correction.date, record, correction.was, now, correction.why,
+                               anchor(record) if newest else f"{anchor(record)}-{index + 1}"))
+    return sorted(found, key=lambda e: (e.date.end, e.date.start, e.anchor), reverse=True)
+
+
+def feeds(env: Environment, data: Dataset) -> dict[str, bytes]:
+    """An Atom feed of the corrections per language: corrections/feed.xml and en/corrections/feed.xml."""
+    listed = entries(data)
+    return {("en/" if lang == "en" else "") + "corrections/feed.xml":
+            render.page(env, "corrections.xml", {"lang": lang, "corrections": listed}).encode("utf-8")
+            for lang in LANGS}

@@ -1,0 +1,102 @@
+"""Dates as the articles give them: a day, a month, a year, or a span between two of those."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sitegen.messages import say
+
+_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Other ways a date is written, each with the ISO form it most likely means (Vietnamese: day first).
+_DAY = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
+_DAY_BACKWARDS = re.compile(r"^(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})$")
+_MONTH = re.compile(r"^(?:tháng\s*)?(\d{1,2})\s*(?:[/.-]|\s+năm)\s*(\d{4})$")
+_YEAR = re.compile(r"^(?:năm|year)\s+(\d{4})$")
+_QUARTER = re.compile(r"^(?:q|quý\s*|quarter\s*)(\d|i{1,3}|iv)\s*(?:[/-]|\s+năm|\s+of)?\s*(\d{4})$")
+_FIRST_MONTHS = re.compile(r"^(\d{1,2})\s*tháng\s+đầu\s+năm\s+(\d{4})$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A reporting period; `text` is the form written in the data ("2024-01/2024-09")."""
+
+    end: date
+    start: date
+    precision: str  # day | month | year | span
+    text: str
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse(value: object) -> Period:
+    """Parse "2024-09-15", "2024-09", "2024" or "START/END"; raise ValueError in plain words."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(say("date_not_text", got=repr(value)))
+    text = str(value).strip()
+    if "/" in text:
+        first, _, last = text.partition("/")
+        start, end = _part(first, text), _part(last, text)
+        if start[0] > end[1]:
+            raise ValueError(say("period_backwards", text=text))
+        return Period(end=end[1], start=start[0], precision="span", text=text)
+    start, end, precision = _part(text, text)
+    return Period(end=end, start=start, precision=precision, text=text)
+
+
+def _part(part: str, whole: str) -> tuple[date, date, str]:
+    match = _PART.match(part.strip())
+    if not match:
+        raise ValueError(guess(whole) or say("date_form", text=whole))
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31), "year"
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1), date(year, month, last), "month"
+        return date(year, month, day), date(year, month, day), "day"
+    except ValueError:
+        raise ValueError(say("date_unreal", text=whole)) from None
+
+
+def guess(text: str) -> str | None:
+    """What to write for a date in another form ("03/10/2024", "tháng 10/2024", "Q3 2024"), or None."""
+    plain = " ".join(text.casefold().split())
+    if match := _DAY.match(plain):
+        day, month, year = (int(g) for g in match.groups())
+        return _day(text, year, month, day, ambiguous=day <= 12 and month <= 12 and day != month)
+    if match := _DAY_BACKWARDS.match(plain):
+        year, month, day = (int(g) for g in match.groups())
+        return _day(text, year, month, day, ambiguous=False)
+    if (match := _MONTH.match(plain)) and 1 <= int(match.group(1)) <= 12:
+        return say("date_guess", text=text, iso=f"{match.group(2)}-{int(match.group(1)):02d}")
+    if match := _YEAR.match(plain):
+        return say("date_guess", text=text, iso=match.group(1))
+    if match := _QUARTER.match(plain):
+        quarter = _ROMAN.get(match.group(1)) or int(match.group(1))
+        if 1 <= quarter <= 4:
+            year = match.group(2)
+            return say("date_guess", text=text, iso=f"{year}-{quarter * 3 - 2:02d}/{year}-{quarter * 3:02d}")
+    if (match := _FIRST_MONTHS.match(plain)) and 1 <= int(match.group(1)) <= 12:
+        return say("date_guess", text=text, iso=f"{match.group(2)}-01/{match.group(2)}-{int(match.group(1)):02d}")
+    return None
+
+
+def _day(text: str, year: int, month: int, day: int, ambiguous: bool) -> str | None:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return say("date_unreal", text=text)
+    iso = f"{year}-{month:02d}-{day:02d}"
+    if ambiguous:
+        return say("date_ambiguous", text=text, iso=iso, day=day, month=month,
+                   other=f"{year}-{day:02d}-{month:02d}")
+    return say("date_guess", text=text, iso=iso)

@@ -1,0 +1,130 @@
+"""Drawing: vl-convert turns chart specs into SVG and social cards into PNG, at build time.
+
+The only module that imports vl_convert, and it imports nothing heavier, so the worker processes
+that draw start quickly. Each drawing is cached on disk, keyed by what it is drawn from and the
+renderer's version and a hash of this very module (so a change to the drawing code can never serve
+a stale drawing); each file is written atomically and checked when read, and a full build prunes
+the drawings it no longer uses. A cold build has hundreds to draw, and vl-convert draws one at a
+time per process, so misses are spread over one worker process per core (charts first, then the cards,
+which the build needs only when it writes); a handful is drawn in-process.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import vl_convert as vlc
+
+from sitegen import workers
+from sitegen.write import sitedir as output
+
+FONTS = Path(__file__).parents[1] / "fonts"  # the font the site serves, so text is measured as readers see it
+vlc.register_font_directory(str(FONTS))
+VEGA_BASE = "https://vega.github.io/vega-datasets/"  # what Vega puts before a mark's link
+POOL_FROM = 24  # fewer misses than this are drawn in-process: starting workers costs about 0.5 s
+
+
+class Drawing:
+    """The drawings of one build, under way: what the cache lacks is drawn on worker processes,
+    charts first, while the build renders its pages; the cards are needed only when it writes."""
+
+    def __init__(self, charts: list[tuple[dict, dict]], cards: list[str], cache: Path) -> None:
+        self.jobs = [("svg", json.dumps(spec, sort_keys=True, ensure_ascii=False), json.dumps(locale, sort_keys=True))
+                     for spec, locale in charts] + [("png", svg, "") for svg in cards]
+        self.count = len(charts)
+        self.files = [cache / f"{_key(job)}.{job[0]}" for job in self.jobs]
+        self.names = {file.name for file in self.files}
+        # A chart's SVG is read, to be inlined; a cached card is only checked: the site links to it.
+        self.done: list[str | Path | None] = [_read(file) if n < self.count else _whole(file)
+                                              for n, file in enumerate(self.files)]
+        missing = [n for n, found in enumerate(self.done) if found is None]
+        self.missing = [[n for n in missing if n < self.count], [n for n in missing if n >= self.count]]
+        self.work = workers.Background(_draw, [[self.jobs[n] for n in group] for group in self.missing], POOL_FROM)
+
+    def svgs(self) -> list[str]:
+        """The charts' SVGs, in order (waits for them)."""
+        self._collect(0)
+        return [str(d) for d in self.done[:self.count]]
+
+    def card_files(self) -> list[Path]:
+        """The cards' PNGs as the cache keeps them, in order (waits for them): the site links to
+        these files instead of holding and writing hundreds of megabytes again."""
+        self._collect(1)
+        return self.files[self.count:]
+
+    def _collect(self, group: int) -> None:
+        if not self.missing[group]:
+            return  # drawn, or found in the cache
+        for n, result in zip(self.missing[group], self.work.results(group), strict=True):
+            output.write_whole(self.files[n], result.encode("utf-8") if isinstance(result, str) else result)
+            self.done[n] = result if isinstance(result, str) else self.files[n]  # a card's bytes are on disk now
+        self.missing[group] = []
+
+    def __enter__(self) -> Drawing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.work.__exit__(*exc)
+
+
+def prune(cache: Path, keep: set[str]) -> None:
+    """Remove every cached drawing not in keep (after a full build: what it did not use)."""
+    for file in cache.glob("*.*"):
+        if file.name not in keep and file.suffix in (".svg", ".png"):
+            file.unlink(missing_ok=True)
+
+
+@functools.cache
+def _version() -> str:
+    """What a drawing depends on besides its input: the renderer and this module's code."""
+    code = b"".join(path.read_bytes() for path in [Path(__file__), *sorted(FONTS.glob("*.ttf"))])
+    return f"{vlc.__version__}|{hashlib.sha256(code).hexdigest()}"
+
+
+def _key(job: tuple[str, str, str]) -> str:
+    return hashlib.sha256("|".join((_version(), *job)).encode()).hexdigest()[:32]
+
+
+def _read(file: Path) -> str | None:
+    """A cached chart SVG, or None when it is missing or was left unfinished."""
+    if not file.is_file():
+        return None
+    text = file.read_bytes().decode("utf-8", errors="replace")
+    return text if text.startswith("<svg") and text.rstrip().endswith("</svg>") else None
+
+
+def _whole(file: Path) -> Path | None:
+    """A cached PNG that is whole (its signature at the start, its end chunk at the end), unread."""
+    try:
+        with open(file, "rb") as opened:
+            start = opened.read(8)
+            opened.seek(-12, os.SEEK_END)
+            end = opened.read()
+    except OSError:  # missing, or too short
+        return None
+    return file if start == b"\x89PNG\r\n\x1a\n" and end == b"\x00\x00\x00\x00IEND\xaeB`\x82" else None
+
+
+def _draw(job: tuple[str, str, str]) -> str | bytes:
+    kind, source, locale = job
+    if kind == "png":
+        return vlc.svg_to_png(source, scale=1)
+    svg = vlc.vegalite_to_svg(json.loads(source), format_locale=json.loads(locale), allowed_base_urls=[])
+    # Several charts share a page: give any ids Vega made (clip paths) this chart's own prefix.
+    prefix = hashlib.sha256(source.encode()).hexdigest()[:8]
+    svg = re.sub(r'(id="|url\(#)(clip\d+)', rf"\g<1>c{prefix}-\g<2>", svg)
+    # The page names and describes the chart (role="img" on its wrapper); Vega's inner roles would
+    # give assistive technology hundreds of unnamed marks instead.
+    svg = re.sub(r' (role|aria-roledescription)="[^"]*"', "", svg)
+    # A mark's description becomes its native tooltip; its link leads to its quote. Vega resolves
+    # links against its own loader's address: take that off. The page's table and quotes serve
+    # keyboard and screen-reader users, so the links stay out of the tab order.
+    svg = re.sub(r'<path aria-label="([^"]*)"([^>]*)/>', r"<path\2><title>\1</title></path>", svg)
+    svg = re.sub(r' aria-label="[^"]*"', "", svg)
+    svg = re.sub(rf'<a xlink:href="{re.escape(VEGA_BASE)}', '<a tabindex="-1" xlink:href="', svg)
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)

@@ -1,0 +1,150 @@
+"""Templates to HTML strings: the Jinja environment and page rendering."""
+
+from __future__ import annotations
+
+import functools
+import math
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    pass_context,
+    select_autoescape,
+)
+
+from sitegen import i18n
+from sitegen.config import Config
+from sitegen.errors import BuildError, Problem
+from sitegen.messages import say
+from sitegen.read.content import SiteText
+from sitegen.render.components import ComponentError
+
+
+def environment(config: Config, text: SiteText, globals_: dict[str, Any]) -> Environment:
+    """The Jinja environment for templates/: strict, autoescaping, with the site's helpers.
+
+    One environment per project and base path lives as long as the process, so its templates are
+    compiled once; Jinja reloads any template whose file has changed since. Each build gives it
+    that build's globals and filters.
+    """
+    env = _environment(config.root / "templates", config.caches / "jinja")
+    env.globals.clear()
+    env.globals.update(_DEFAULT_GLOBALS)
+    formats = text.formats
+
+    @pass_context
+    def t(ctx: Any, key: str) -> str:
+        if key not in text.strings:
+            raise KeyError(say("site_text_missing", key=key))
+        return text.strings[key](ctx["lang"])
+
+    @pass_context
+    def url(ctx: Any, path: str, lang: str | None = None) -> str:
+        """A page in the reader's language (or lang): "indicators/x/" -> "/en/indicators/x/"."""
+        return config.base_path + ("en/" if (lang or ctx["lang"]) == "en" else "") + path
+
+    def asset(path: str) -> str:
+        """A file shared by both editions: stylesheet, icon, CSV and JSON downloads."""
+        return config.base_path + path
+
+    def absolute(rooted: str) -> str:
+        """url()'s result as a full URL when the site's URL is known (--base-url https://…)."""
+        return config.site_url + rooted.removeprefix(config.base_path) if "://" in config.base_url else rooted
+
+    def value(amount: float, unit: str, lang: str, qualifier: str = "exact", rank_of: int | None = None) -> str:
+        return i18n.value(amount, unit, lang, formats, qualifier, rank_of)
+
+    def gap(result: Any, lang: str) -> str:
+        """How far the leader of a comparison is ahead: "gần 20 điểm phần trăm"."""
+        shown = i18n.value(result.gap, i18n.gap_unit(result.indicator.unit), lang, formats, result.gap_qualifier)
+        return formats.gap(lang).format(v=shown)
+
+    env.globals.update(t=t, url=url, asset=asset, absolute=absolute, site=text, base_path=config.base_path,
+                       **globals_)
+    env.filters.update(lowerfirst=lambda text: text[:1].lower() + text[1:], number=i18n.number,
+                       period=i18n.period, day=i18n.day, value=value, gap=gap, lines=lines)
+    env.globals["embed_height"] = embed_height
+    return env
+
+
+def embed_height(title: int, description: int, source: int, rows: int, key: bool) -> int:
+    """The iframe height an embedded chart needs at its narrowest (320 px), where text wraps most.
+
+    From the lengths of its texts in characters and its number of rows, by line heights and letters
+    per line measured in Chromium at 320 px (tests/test_browser.py checks 320 and 600 px).
+    """
+    lines = math.ceil(title / 28) * 28 + math.ceil(description / 36) * 23 + math.ceil(source / 30) * 23
+    needed = 210 + lines + (92 if key else 0) + 44 * rows + 45
+    return math.ceil(needed / 10) * 10
+
+
+_NARROW, _WIDE = set("fijlrtI.,:;'!|()[]- "), set("mwMW@%")
+
+
+def lines(text: str, width: float, size: float, most: int = 4) -> list[str]:
+    """Text split into lines that fit `width` px at font `size` px, by each letter's estimated width.
+
+    For SVG (social cards), which cannot wrap text itself; past `most` lines the last ends in "…".
+    """
+    def px(word: str) -> float:
+        return size * sum(.34 if c in _NARROW else .95 if c in _WIDE else .76 if c.isupper() else .66
+                          for c in word)
+    out: list[str] = []
+    for word in text.split():
+        if out and px(out[-1] + " " + word) <= width:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    if len(out) > most:
+        out = out[:most]
+        out[-1] = out[-1].rsplit(" ", 1)[0] + " …"
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(templates: Path, cache: Path) -> Environment:
+    cache.mkdir(parents=True, exist_ok=True)
+    return Environment(loader=FileSystemLoader(templates), undefined=StrictUndefined,
+                       bytecode_cache=FileSystemBytecodeCache(str(cache)),
+                       autoescape=select_autoescape(["html", "xml", "svg"]), trim_blocks=True,
+                       lstrip_blocks=True, keep_trailing_newline=True, extensions=["jinja2.ext.do"])
+
+
+_DEFAULT_GLOBALS = dict(Environment().globals)  # range, dict, lipsum… as Jinja gives them
+
+
+def page(env: Environment, template: str, context: dict[str, Any]) -> str:
+    """Render one page template to a string; a template error names the template and line."""
+    try:
+        return env.get_template(template).render(context)
+    except TemplateSyntaxError as exc:
+        raise BuildError([Problem(f"templates/{exc.name or template}", exc.lineno or 1, 1,
+                                  say("template_syntax", reason=exc.message))]) from None
+    except ComponentError as exc:
+        if exc.spared:
+            return ""  # invalid data already explains it, and the build stops for that
+        name, line = _template_frame(exc, template)
+        raise BuildError([Problem(f"templates/{name}", line, 1, str(exc))]) from None
+    except (TemplateError, LookupError, AttributeError, TypeError, ValueError, ArithmeticError) as exc:
+        # templates/ is input a reporter edits: a slip there is a located problem, not a traceback
+        name, line = _template_frame(exc, template)
+        raise BuildError([Problem(f"templates/{name}", line, 1,
+                                  say("template_error", template=template, reason=exc))]) from None
+
+
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
+    """The innermost template file and line in a traceback that Jinja has rewritten."""
+    tb, found = exc.__traceback__, (fallback, 1)
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_name == "top-level template code" or code.co_name.startswith(("block '", "macro '")):
+            name = code.co_filename.replace("\\", "/").rpartition("/templates/")[2]
+            found = (fallback if name.startswith("<") else name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

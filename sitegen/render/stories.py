@@ -1,0 +1,137 @@
+"""Story and prose-page bodies to sanitised HTML: components, then Markdown, then nh3.
+
+A body runs in Jinja's sandbox with the components as its only names. Each component call renders
+its HTML at once and leaves a token (private-use characters, which stories may not contain) in the
+Markdown; after Markdown and sanitising, each token is swapped back for its HTML. A bad call is a
+problem at the story's line. The Markdown of many stories is converted on every core.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from sitegen import workers
+from sitegen.errors import Problem
+from sitegen.messages import say
+from sitegen.read.content import Story
+from sitegen.render.components import ComponentError, Components
+
+COMPONENTS = ("figure", "chart", "claim", "target")
+MARKDOWN_POOL_FROM = 200  # fewer stories are converted in-process: starting workers costs about 0.3 s
+_TOKEN = re.compile("\ue000(\\d+)\ue001")
+_BLOCK_TOKEN = re.compile("<p>\ue000(\\d+)\ue001</p>")
+_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "table", "thead", "tbody",
+         "tr", "th", "td", "abbr", "code", "pre", "br", "hr", "sup", "sub"}
+
+
+def bodies(stories: list[Story], parts: dict[str, Components], problems: list[Problem]) -> dict[tuple[str, str], str]:
+    """Every story's body as sanitised HTML, by (key, lang); bad component calls go into problems."""
+    expanded = [_components(s, parts[s.lang], problems) for s in stories]
+    converted = workers.map_on_cores(_to_html, [body for body, _ in expanded], MARKDOWN_POOL_FROM, chunksize=32)
+    out = {}
+    for story, (_, collected), html in zip(stories, expanded, converted, strict=True):
+        if collected is not None:
+            html = _BLOCK_TOKEN.sub(lambda m, c=collected: c.parts[int(m.group(1))], html)
+            html = _TOKEN.sub(lambda m, c=collected: c.parts[int(m.group(1))], html)
+        out[story.key, story.lang] = html
+    return out
+
+
+@dataclass
+class _Collected:
+    """Component calls in one story: each renders to a token, swapped for its HTML after sanitising."""
+
+    components: Components
+    story: Story
+    problems: list[Problem] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+
+    def wrap(self, name: str) -> Callable[..., str]:
+        def call(*args: object, **kwargs: object) -> str:
+            try:
+                html = self.components.call(name, args, kwargs)
+            except ComponentError as exc:
+                if not exc.spared:
+                    self.problems.append(self._at(name, str(exc)))
+                return ""
+            self.parts.append(str(html))
+            return f"\ue000{len(self.parts) - 1}\ue001"
+        return call
+
+    def _at(self, name: str, message: str) -> Problem:
+        line = _story_line()
+        lines = self.story.body.split("\n")
+        text = lines[line - 1] if line <= len(lines) else ""
+        return Problem(self.story.path, self.story.body_line + line - 1, max(text.find(f"{name}("), 0) + 1, message)
+
+
+def _story_line() -> int:
+    """The line of the story template that is calling a component right now."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back
+    return 1
+
+
+def _components(story: Story, components: Components, problems: list[Problem]) -> tuple[str, _Collected | None]:
+    """The story's Markdown with each component call replaced by a token for its HTML."""
+    if not any(mark in story.body for mark in ("{{", "{%", "{#")):
+        return story.body, None  # plain Markdown: nothing for Jinja to do
+    collected = _Collected(components, story)
+    try:
+        body = _compiled(story.body).render({name: collected.wrap(name) for name in COMPONENTS})
+    except TemplateSyntaxError as exc:
+        problems.append(Problem(story.path, story.body_line + (exc.lineno or 1) - 1, 1,
+                                say("component_syntax", reason=exc.message)))
+        return "", None
+    except TemplateError as exc:
+        problems.append(Problem(story.path, story.body_line + _template_line(exc) - 1, 1,
+                                say("component_error", reason=str(exc).rstrip("."))))
+        return "", None
+    problems.extend(collected.problems)
+    return body, collected
+
+
+def _template_line(exc: BaseException) -> int:
+    """The line of the story template in a traceback that Jinja has rewritten."""
+    tb, found = exc.__traceback__, 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_name == "top-level template code":
+            found = tb.tb_lineno
+        tb = tb.tb_next
+    return found
+
+
+@functools.lru_cache(maxsize=1024)  # the preview renders the same bodies on every save
+def _compiled(body: str) -> Template:
+    """A story body compiled in the sandbox: components only, no access to Python's insides."""
+    return _sandbox().from_string(body)
+
+
+@functools.cache
+def _sandbox() -> SandboxedEnvironment:
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+
+
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+
+
+def _to_html(text: str) -> str:
+    """Markdown to HTML, keeping only the tags and attributes a story may use."""
+    html = _markdown().reset().convert(text)
+    return nh3.clean(html, tags=_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"},
+                                                   "th": {"scope"}, "td": set()})
