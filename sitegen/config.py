@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
+from sitegen.urls import Urls
 
 # Folders a build reads or that hold the project itself: the output may be none of them, lie
 # inside none of them, and contain none of them.
@@ -25,12 +26,18 @@ class Config:
     out: Path
     base_url: str = "/"
     cache: Path | None = None  # .cache/ under root unless given, or set in SITEGEN_CACHE
+    published: str | None = None  # the git reference of what readers saw (None: origin/main, if it resolves)
 
     @property
     def base_path(self) -> str:
         """The path prefix of every internal link: "/" or "/repo/"."""
         path = urlsplit(self.base_url).path or "/"
         return path if path.endswith("/") else path + "/"
+
+    @property
+    def urls(self) -> Urls:
+        """Addresses of pages and files under the base path."""
+        return Urls(self.base_path)
 
     @property
     def site_url(self) -> str:
@@ -48,7 +55,8 @@ class Config:
         return self.out == self.root / "site"
 
     @classmethod
-    def at(cls, root: Path, out: Path | None = None, base_url: str = "/", cache: Path | None = None) -> Config:
+    def at(cls, root: Path, out: Path | None = None, base_url: str = "/", cache: Path | None = None,
+           published: str | None = None) -> Config:
         """A config for the project at root, writing to root/site unless told otherwise.
 
         Raise BuildError when the output folder would overwrite the project or the base URL
@@ -56,7 +64,9 @@ class Config:
         """
         root = root.resolve()
         cache = cache or (Path(os.environ["SITEGEN_CACHE"]) if os.environ.get("SITEGEN_CACHE") else None)
-        config = cls(root=root, out=(out or root / "site").resolve(), base_url=base_url or "/", cache=cache)
+        published = published or os.environ.get("SITEGEN_PUBLISHED") or None
+        config = cls(root=root, out=(out or root / "site").resolve(), base_url=base_url or "/", cache=cache,
+                     published=published)
         problems = [*_check_out(config), *_check_base_url(config.base_url)]
         if problems:
             raise BuildError(problems)

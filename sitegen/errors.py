@@ -29,7 +29,7 @@ class Note(Problem):
     """Something a reporter should know that is not an error (e.g. sources that disagree)."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {say('note')}: {self.message}"
+        return str(Problem(self.path, self.line, self.col, f"{say('note')}: {self.message}"))
 
 
 class BuildError(Exception):

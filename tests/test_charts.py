@@ -9,38 +9,38 @@ import pytest
 
 from conftest import CACHE, ROOT
 from sitegen import pipeline
+from sitegen.cache import Cache
 from sitegen.config import Config
 from sitegen.i18n import D3_FORMAT_LOCALES, LANGS
-from sitegen.model import charts as chartbook
-from sitegen.render import drawing
+from sitegen.render import chartviews, drawing
 
 
 @pytest.fixture(scope="module")
-def views() -> list[chartbook.ChartView]:
-    model, problems = pipeline.load(Config.at(ROOT))
+def views() -> list[chartviews.ChartView]:
+    _, model, problems = pipeline.load(Config.at(ROOT))
     assert model is not None and not problems
-    found = [chartbook.view(model.data, c, lang, model.text.formats) for c in model.charts.values() for lang in LANGS]
+    found = [chartviews.view(model.data, c, lang, model.text.formats) for c in model.charts.values() for lang in LANGS]
     jobs = [(spec, D3_FORMAT_LOCALES[v.lang]) for v in found for spec in v.specs]
-    with drawing.Drawing(jobs, [], CACHE / "drawings") as drawn:
+    with drawing.Drawing(jobs, [], Cache(CACHE).part("drawings")) as drawn:
         svgs = iter(drawn.svgs())
     return [replace(v, svgs=tuple(next(svgs) for _ in v.specs)) for v in found]
 
 
-def test_every_chart_has_rows_that_trace_to_a_record(views: list[chartbook.ChartView]) -> None:
+def test_every_chart_has_rows_that_trace_to_a_record(views: list[chartviews.ChartView]) -> None:
     assert len(views) > 100
     for view in views:
         assert view.rows and all(row.record.quote for row in view.rows), view.id
         assert view.single or all(spec["datasets"]["rows"] for spec in view.specs), view.id
 
 
-def test_a_single_figure_is_a_big_number_not_a_one_bar_chart(views: list[chartbook.ChartView]) -> None:
+def test_a_single_figure_is_a_big_number_not_a_one_bar_chart(views: list[chartviews.ChartView]) -> None:
     singles = [v for v in views if v.single]
     assert singles and all(not v.svgs for v in singles)
     drawn = [v for v in views if not v.single]
     assert drawn and all(len(v.svgs) == 2 for v in drawn)  # wide and narrow
 
 
-def test_every_chart_renders_offline_to_svg_with_tooltips_and_links(views: list[chartbook.ChartView]) -> None:
+def test_every_chart_renders_offline_to_svg_with_tooltips_and_links(views: list[chartviews.ChartView]) -> None:
     for view in views:
         for svg in view.svgs:
             assert svg.startswith("<svg") and ('class="mark-rect' in svg or 'class="mark-symbol' in svg)
@@ -51,13 +51,13 @@ def test_every_chart_renders_offline_to_svg_with_tooltips_and_links(views: list[
             assert links and all(quote.fullmatch(link) for link in links), links
 
 
-def test_qualified_values_draw_a_lighter_tail(views: list[chartbook.ChartView]) -> None:
+def test_qualified_values_draw_a_lighter_tail(views: list[chartviews.ChartView]) -> None:
     qualified = [v for v in views if v.kind != "compare" and not v.single and v.unit != "rank"
                  and any(r.observation and r.observation.qualifier != "exact" for r in v.rows)]
     assert qualified and all('fill-opacity="0.35"' in v.svgs[0] or 'opacity="0.35"' in v.svgs[0] for v in qualified)
 
 
-def test_shares_run_from_0_to_100_and_ranks_put_1_on_the_right(views: list[chartbook.ChartView]) -> None:
+def test_shares_run_from_0_to_100_and_ranks_put_1_on_the_right(views: list[chartviews.ChartView]) -> None:
     for view in views:
         for spec in view.specs:
             x = next(layer["encoding"]["x"] for layer in spec["layer"] if "axis" in layer["encoding"].get("x", {}))
@@ -67,20 +67,21 @@ def test_shares_run_from_0_to_100_and_ranks_put_1_on_the_right(views: list[chart
                 assert x["scale"]["domain"][1] == 1 and x["scale"]["domain"][0] <= 63, view.id
 
 
-def test_axes_follow_the_locale(views: list[chartbook.ChartView]) -> None:
+def test_axes_follow_the_locale(views: list[chartviews.ChartView]) -> None:
     payment = {v.lang: v for v in views if v.id == "online-payment"}
     assert "49,9%" in payment["vi"].svgs[0] and "49.9%" in payment["en"].svgs[0]
 
 
 def test_a_broken_cache_file_is_drawn_again(tmp_path) -> None:
-    spec = pipeline.load(Config.at(ROOT))[0]
-    view = chartbook.view(spec.data, spec.charts["online-public-services"], "vi", spec.text.formats)
+    spec = pipeline.load(Config.at(ROOT))[1]
+    view = chartviews.view(spec.data, spec.charts["online-public-services"], "vi", spec.text.formats)
     job = [(view.specs[0], D3_FORMAT_LOCALES["vi"])]
-    with drawing.Drawing(job, [], tmp_path) as drawn:
+    with drawing.Drawing(job, [], Cache(tmp_path)) as drawn:
         first, names = drawn.svgs(), drawn.names
-    (tmp_path / next(iter(names))).write_text("<svg trunc")  # an interrupted write from an old build
-    with drawing.Drawing(job, [], tmp_path) as drawn:
+    (tmp_path / names[0]).unlink()
+    (tmp_path / names[0]).write_text("<svg trunc")  # an interrupted write from an old build
+    with drawing.Drawing(job, [], Cache(tmp_path)) as drawn:
         again = drawn.svgs()
-    assert again == first and (tmp_path / next(iter(names))).read_text() == first[0]
-    drawing.prune(tmp_path, set())
+    assert again == first and (tmp_path / names[0]).read_text() == first[0]
+    Cache(tmp_path).prune()  # a build that used none of them
     assert not list(tmp_path.iterdir())

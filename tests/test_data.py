@@ -9,11 +9,11 @@ import pytest
 from conftest import ROOT
 from sitegen.checks import factcheck
 from sitegen.cli import main
-from sitegen.model import dataset as data
+from sitegen.model import loader
 
 
 def test_real_data_passes_the_fact_check() -> None:
-    dataset, problems = data.load(ROOT)
+    dataset, problems = loader.load(ROOT)
     assert not problems
     assert len(dataset.observations) > 100
     assert {o.source for o in dataset.observations} == set(dataset.sources)
@@ -25,7 +25,7 @@ def test_real_data_passes_the_fact_check() -> None:
 
 
 def test_every_pillar_has_figures_and_targets_exist() -> None:
-    dataset, problems = data.load(ROOT)
+    dataset, problems = loader.load(ROOT)
     assert not problems
     measured = {dataset.indicators[o.indicator].pillar for o in dataset.observations}
     assert measured == set(dataset.pillars)
@@ -33,7 +33,7 @@ def test_every_pillar_has_figures_and_targets_exist() -> None:
 
 
 def test_the_two_bac_kan_articles_disagree_openly() -> None:
-    dataset, problems = data.load(ROOT)
+    dataset, problems = loader.load(ROOT)
     assert not problems
     pairs = {(c.first.indicator, c.first.value, c.second.value) for c in dataset.conflicts}
     assert ("online-dossier-rate", 72.3, 73.4) in pairs
@@ -50,7 +50,7 @@ def test_archive_is_the_seeds_unchanged() -> None:
 
 
 def test_records_remember_their_lines() -> None:
-    dataset, problems = data.load(ROOT)
+    dataset, problems = loader.load(ROOT)
     assert not problems
     obs = dataset.observations[0]
     path, line, col = obs.at("value")
@@ -102,7 +102,7 @@ def test_conflicts_understand_qualifiers() -> None:
 
 
 def test_real_conflicts_and_slight_differences() -> None:
-    dataset, _ = data.load(ROOT)
+    dataset, _ = loader.load(ROOT)
     found = {(c.first.indicator, c.first.value, c.second.value): c.slight for c in dataset.conflicts}
     assert found[("online-dossier-rate", 72.3, 73.4)] is True  # sources differ slightly
     assert found[("full-online-share-of-procedures", 56.4, 63.7)] is False

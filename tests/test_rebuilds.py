@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, tree
-from sitegen import pipeline, workers
+from sitegen import cache, pipeline, workers
+from sitegen.cache import Cache
 from sitegen.config import Config
 from sitegen.render import search
 from sitegen.render import vegalite as charts
-from sitegen.write import manifest
+from sitegen.render.site import render_site
 from sitegen.write import sitedir as output
 
 
@@ -44,11 +45,11 @@ def test_the_preview_never_writes_into_a_linked_file(tmp_path: Path) -> None:
     first.write_bytes(b"first card")
     second.write_bytes(b"second card")
     out, writer = tmp_path / "site", output.Incremental()
-    writer(out, {}, {"c.png": first})
-    writer(out, {"c.png": b"rendered"}, {})  # the same file, now made in memory
-    writer(out, {}, {"c.png": second})
+    writer(out, {"c.png": first})
+    writer(out, {"c.png": b"rendered"})  # the same file, now made in memory
+    writer(out, {"c.png": second})
     os.link(second, out / ".c.png.new")  # a scratch file left over, linked to a cached card
-    writer(out, {"c.png": b"again"}, {})
+    writer(out, {"c.png": b"again"})
     assert first.read_bytes() == b"first card" and second.read_bytes() == b"second card"
     assert (out / "c.png").read_bytes() == b"again"
 
@@ -56,8 +57,9 @@ def test_the_preview_never_writes_into_a_linked_file(tmp_path: Path) -> None:
 def test_an_index_made_once_is_read_back_for_the_same_pages(tmp_path: Path, monkeypatch) -> None:
     project = make_project(tmp_path)
     config = Config.at(project, out=tmp_path / "site")
-    model, _ = pipeline.load(config)
-    pages, records = pipeline.render_site(config, model, index=False).indexed
+    _, model, _ = pipeline.load(config)
+    rendered = render_site(config, model)
+    pages, records = search.inputs(model, rendered.pages, rendered.files)
     cache = tmp_path / "search"  # its own: other tests' builds share the drawing cache
     search._last.clear()  # nothing kept in this process from earlier tests either
     first = search.index(pages, records, cache)
@@ -72,22 +74,22 @@ def test_an_index_made_once_is_read_back_for_the_same_pages(tmp_path: Path, monk
 
 
 def test_chart_templates_are_read_back_exactly_as_altair_made_them(tmp_path: Path, monkeypatch) -> None:
-    charts._spec.cache_clear()
-    made = {(size, ranks, refs): charts._spec(size, ranks, refs, tmp_path)
+    charts._MADE.clear()
+    made = {(size, ranks, refs): charts._spec(size, ranks, refs, Cache(tmp_path))
             for size in charts.SIZES for ranks in (False, True) for refs in (False, True)}
-    charts._spec.cache_clear()
+    charts._MADE.clear()
 
     def no_altair(*args):
         raise AssertionError("Altair built a template the cache has")
 
     monkeypatch.setattr(charts, "_build", no_altair)
-    assert {key: charts._spec(*key, tmp_path) for key in made} == made
-    charts._spec.cache_clear()
+    assert {key: charts._spec(*key, Cache(tmp_path)) for key in made} == made
+    charts._MADE.clear()
 
 
-@pytest.mark.parametrize("name", manifest.LIBRARIES)
+@pytest.mark.parametrize("name", cache.LIBRARIES)
 def test_the_build_record_knows_each_library_version_as_importlib_does(name: str) -> None:
-    shown = dict(item.split("=", 1) for item in manifest.versions().decode().split("\0"))
+    shown = dict(item.split("=", 1) for item in cache.versions().decode().split("\0"))
     assert shown[name] == metadata.version(name)
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from markupsafe import escape
 
 from conftest import ROOT, copy_real
-from sitegen.model import dataset as data
+from sitegen.model import loader
 
 FIG = re.compile(r'<a class="fig" href="([^"]*)#([^"]+)">')
 
@@ -23,7 +23,7 @@ def _pages(site: Path) -> dict[str, str]:
 
 
 def test_every_observation_reaches_its_indicator_page_with_its_quote(real_site: Path) -> None:
-    dataset, _ = data.load(ROOT)
+    dataset, _ = loader.load(ROOT)
     for prefix in ("", "en/"):
         for obs in dataset.observations:
             page = (real_site / f"{prefix}indicators/{obs.indicator}/index.html").read_text(encoding="utf-8")
@@ -128,7 +128,7 @@ def test_pages_have_landmarks_language_and_switch(real_site: Path) -> None:
 
 
 def test_downloads_have_one_row_per_observation(real_site: Path) -> None:
-    dataset, _ = data.load(ROOT)
+    dataset, _ = loader.load(ROOT)
     raw = (real_site / "data/observations.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # a BOM: Excel on Windows then reads the file as UTF-8
     with (real_site / "data/observations.csv").open(encoding="utf-8-sig") as handle:

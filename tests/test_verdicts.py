@@ -12,16 +12,16 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from sitegen.checks import factcheck
-from sitegen.model import compare
-from sitegen.model import dataset as data
+from sitegen.model import compare, loader
+from sitegen.model.dataset import Dataset
 from sitegen.read.period import parse
 from sitegen.read.records import Observation, Target
 
 MINI = FIXTURES / "mini"  # source "alpha" published 2024-10; alpha's online-dossier-rate is 72.3 for 2024-01/2024-09
 
 
-def _mini(*extra: Observation) -> data.Dataset:
-    dataset, problems = data.load(MINI)
+def _mini(*extra: Observation) -> Dataset:
+    dataset, problems = loader.load(MINI)
     assert not problems
     published = dataset.sources["alpha"].published
     return dataclasses.replace(dataset, observations=[*dataset.observations, *(o.dated(published) for o in extra)])
@@ -88,13 +88,13 @@ def test_every_verdict_has_words_in_both_languages() -> None:
 # --- the real data ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def real() -> data.Dataset:
-    dataset, problems = data.load(ROOT)
+def real() -> Dataset:
+    dataset, problems = loader.load(ROOT)
     assert not problems
     return dataset
 
 
-def _one(dataset: data.Dataset, source: str, indicator: str) -> Observation:
+def _one(dataset: Dataset, source: str, indicator: str) -> Observation:
     (found,) = [o for o in dataset.of_source(source) if o.indicator == indicator]
     return found
 
@@ -102,12 +102,12 @@ def _one(dataset: data.Dataset, source: str, indicator: str) -> Observation:
 @pytest.mark.parametrize("indicator", ["digital-economy-share", "digital-economy-share-rank", "dti-rank",
                                        "dti-rank-digital-government", "dti-rank-digital-economy",
                                        "dti-rank-digital-society", "ict-index-rank"])
-def test_figures_repeated_from_the_2022_editions_carry_their_edition(real: data.Dataset, indicator: str) -> None:
+def test_figures_repeated_from_the_2022_editions_carry_their_edition(real: Dataset, indicator: str) -> None:
     obs = _one(real, "bn-dt-day-2024", indicator)
     assert obs.as_of.text == "2022" and not obs.inferred
 
 
-def test_no_figure_is_dated_the_day_it_was_cited(real: data.Dataset) -> None:
+def test_no_figure_is_dated_the_day_it_was_cited(real: Dataset) -> None:
     # the conference of 10 October 2024 is when figures were cited, never the period they describe
     assert not [o.id for o in real.observations if o.as_of.text == "2024-10-10"]
     # a figure given its source's publication window is undated, and flagged as inferred
@@ -116,13 +116,13 @@ def test_no_figure_is_dated_the_day_it_was_cited(real: data.Dataset) -> None:
             assert obs.inferred, obs.id
 
 
-def test_the_latest_digital_economy_figure_is_the_2022_edition(real: data.Dataset) -> None:
+def test_the_latest_digital_economy_figure_is_the_2022_edition(real: Dataset) -> None:
     latest = real.latest("bac-ninh", "digital-economy-share")
     assert (latest.value, latest.as_of.text) == (56.83, "2022")
     assert [o.as_of.text for o in real.series("bac-ninh", "dti-rank")] == ["2021", "2022", "2022"]
 
 
-def test_no_goal_is_met_by_a_figure_from_before_it_was_set(real: data.Dataset) -> None:
+def test_no_goal_is_met_by_a_figure_from_before_it_was_set(real: Dataset) -> None:
     verdicts = {t: compare.progress(real, real.targets[t]).verdict for t in real.targets}
     for target in ("bn-digital-economy-2025", "bn-digital-economy-2030", "bn-dti-top10-2025"):
         assert verdicts[target] == "earlier-above"
@@ -131,7 +131,7 @@ def test_no_goal_is_met_by_a_figure_from_before_it_was_set(real: data.Dataset) -
     assert "met" not in verdicts.values()
 
 
-def test_e_id_rates_are_not_compared(real: data.Dataset) -> None:
+def test_e_id_rates_are_not_compared(real: Dataset) -> None:
     indicator = real.indicators["e-id-rate"]
     assert not indicator.comparable and indicator.comparable_note
     assert "14" in indicator.comparable_note("vi") and "14" in indicator.comparable_note("en")
@@ -139,11 +139,11 @@ def test_e_id_rates_are_not_compared(real: data.Dataset) -> None:
     assert result.both and not result.same_definition and result.leader is None and result.gap is None
 
 
-def test_only_indicators_with_one_definition_are_comparable(real: data.Dataset) -> None:
+def test_only_indicators_with_one_definition_are_comparable(real: Dataset) -> None:
     assert [i.id for i in real.indicators.values() if i.comparable] == ["online-dossier-rate"]
 
 
-def test_97_and_about_98_conflict_but_over_90_and_over_95_do_not(real: data.Dataset) -> None:
+def test_97_and_about_98_conflict_but_over_90_and_over_95_do_not(real: Dataset) -> None:
     found = {(c.first.indicator, c.first.value, c.second.value): c.slight for c in real.conflicts}
     assert found[("paperless-documents-share", 97, 98)] is True  # about 98 is 97.5–98.5: 97 is outside, slightly
     assert not any(c.first.indicator == "security-level-approved" for c in real.conflicts)
@@ -156,7 +156,7 @@ def test_97_and_about_98_conflict_but_over_90_and_over_95_do_not(real: data.Data
     ("bn-digital-economy-1", "chip-id-card-issuance", 100),  # "hoàn thành"
     ("bk-2025-push", "fuel-businesses-e-tax", 100),  # "Toàn bộ"
 ])
-def test_claims_in_words_are_fact_checked_as_numbers(real: data.Dataset, source: str, indicator: str,
+def test_claims_in_words_are_fact_checked_as_numbers(real: Dataset, source: str, indicator: str,
                                                       value: float) -> None:
     obs = _one(real, source, indicator)
     unit = real.indicators[indicator].unit
@@ -164,13 +164,13 @@ def test_claims_in_words_are_fact_checked_as_numbers(real: data.Dataset, source:
     assert not factcheck.states(obs.quote, value + 1, unit)
 
 
-def test_targets_in_words_are_fact_checked_as_numbers(real: data.Dataset) -> None:
+def test_targets_in_words_are_fact_checked_as_numbers(real: Dataset) -> None:
     for target in ("bk-adult-smartphones-2025", "bk-fibre-access-2025"):  # "mỗi người dân", "mỗi hộ gia đình"
         record = real.targets[target]
         assert record.value == 100 and factcheck.states(record.quote, 100, "percent")
 
 
-def test_goals_without_a_number_are_events_with_their_year(real: data.Dataset) -> None:
+def test_goals_without_a_number_are_events_with_their_year(real: Dataset) -> None:
     goals = {e.id: e.date.text for e in real.events.values() if e.kind == "goal"}
     assert goals["bn-goal-digital-government-economy-society-2025"] == "2025"
     assert goals["bn-goal-city-for-the-future-2030"] == "2030"

@@ -77,8 +77,8 @@ def test_no_source_id_file_name_or_key_in_visible_text(real_site: Path) -> None:
 
 
 def test_every_quote_from_a_vietnamese_article_has_our_english_translation() -> None:
-    from sitegen.model import dataset as data
-    dataset, problems = data.load(ROOT)
+    from sitegen.model import loader
+    dataset, problems = loader.load(ROOT)
     assert problems == []
     records = [*dataset.observations, *dataset.targets.values(), *dataset.events.values()]
     untranslated = [f"{r.at('quote')[0]}:{r.at('quote')[1]}" for r in records

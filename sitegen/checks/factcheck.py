@@ -4,7 +4,6 @@ every value makes sense for its unit, and a stated period ends by the article's 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from sitegen.checks import passage
 from sitegen.errors import Problem
 from sitegen.messages import say
 from sitegen.read import numbers
+from sitegen.read.articles import normalise
 from sitegen.read.records import Event, Observation, Target
 
 if TYPE_CHECKING:
@@ -24,11 +24,6 @@ _WORDS = {("rank", 1): {"vi": ("đứng đầu", "dẫn đầu", "cao nhất", "
                         "en": ("first", "top", "highest", "leads")},
           ("percent", 100): {"vi": ("toàn bộ", "tất cả", "hoàn thành", "mỗi", "mọi"),
                              "en": ("all", "every", "completed", "each")}}
-
-
-def normalise(text: str) -> str:
-    """Compose Unicode (NFC) and fold every run of whitespace into one space."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def renderings(value: float, unit: str = "", lang: str = "vi") -> list[str]:

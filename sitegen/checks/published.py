@@ -1,71 +1,92 @@
-"""What readers have already seen stays accountable: the published state (origin/main) against the data.
+"""What readers have already seen stays accountable: the data against the last published state.
 
 A published figure or target whose value changes needs a correction (`corrections:` with the value
 it `was`), and an archived article whose recorded hash changes needs a new `transcription_fixes`
-entry. Where the published state is unknown (no git checkout, no origin/main) nothing is compared.
+entry. Values compare as exact decimals. The published state is the reference the workflows pass
+(the commit Pages last published, a pull request's base), else origin/main when it resolves; in a
+folder without git history (a tarball of the project) the rule is skipped, and says so in a note.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.errors import Problem
+from sitegen.errors import Note, Problem
 from sitegen.messages import say
-from sitegen.model import dataset as data
-from sitegen.newsroom import diff
+from sitegen.model import loader
+from sitegen.model.dataset import Dataset
 from sitegen.read import history
 from sitegen.read.history import Commit
+from sitegen.read.records import Observation, Target
 
 
 @dataclass(frozen=True)
 class State:
-    """The published figures and targets (flattened, as the diff compares them) and sources' seals."""
+    """The published figures and targets by id, and each source's seal with its number of fixes."""
 
     commit: Commit
-    records: dict[str, dict[str, diff.Entry]]  # "figure" | "target" -> id -> entry
-    seals: dict[str, tuple[str | None, int]]  # source id -> (sha256, number of transcription fixes)
+    figures: dict[str, Observation]
+    targets: dict[str, Target]
+    seals: dict[str, tuple[str | None, int]]
 
 
 _STATES: dict[str, State] = {}  # by commit: a preview loads the published state once
 
 
-def unrecorded(root: Path, dataset: data.Dataset) -> list[Problem]:
+def unrecorded(root: Path, data: Dataset, reference: str | None = None) -> Iterator[Problem]:
     """A problem for every published value changed without a correction, and every unexplained new seal."""
-    commit = history.published(root)
+    try:
+        commit = history.published(root, reference)
+    except history.Unresolved as exc:  # a reference was given: never publish unguarded
+        yield Problem(exc.reference, 0, 0, say("published_unknown", ref=exc.reference))
+        return
     if commit is None:
-        return []
+        yield Note("data", 0, 0, say("published_skipped"))
+        return
     state = _state(root, commit)
-    problems = []
-    now = {"figure": {o.id: o for o in dataset.observations}, "target": dict(dataset.targets)}
-    for kind, records in now.items():
-        entries = {key: (diff.figure if kind == "figure" else diff.target)(r) for key, r in records.items()}
-        for old_id, new_id in diff.matched(kind, state.records[kind], entries):
-            was = state.records[kind][old_id].fields.get("value")
-            record = records[new_id]
-            if was != entries[new_id].fields.get("value") and not _corrected(entries[new_id].fields, was):
-                problems.append(Problem(*record.at("value"), say("correction_missing", was=was, ref=str(commit))))
-    for source in dataset.sources.values():
+    for old, new in _matched(state.figures, {o.id: o for o in data.observations}):
+        yield from _changed(old, new, commit)
+    for old, new in _matched(state.targets, data.targets):
+        yield from _changed(old, new, commit)
+    for source in data.sources.values():
         sealed, fixes = state.seals.get(source.id, (None, 0))
         if sealed and source.sha256 and source.sha256 != sealed and len(source.transcription_fixes) <= fixes:
-            problems.append(Problem(*source.at("sha256"), say("transcription_fix_missing", file=source.file,
-                                                               ref=str(commit))))
-    return problems
+            yield Problem(*source.at("sha256"), say("transcription_fix_missing", file=source.file, ref=str(commit)))
 
 
-def _corrected(fields: dict[str, str], was: str | None) -> bool:
-    """True when one of the record's corrections says it was the published value."""
-    return any(name.startswith("corrections.") and name.endswith(".was") and value == was
-               for name, value in fields.items())
+def _changed(old: Observation | Target, new: Observation | Target, commit: Commit) -> Iterator[Problem]:
+    if old.value != new.value and not any(c.was == old.value for c in new.corrections):
+        yield Problem(*new.at("value"), say("correction_missing", was=plain(old.value), ref=str(commit)))
+
+
+def plain(value: object) -> str:
+    """A value as the data writes it (a temporary stand-in until values are exact decimals)."""
+    return f"{value:g}"
+
+
+def _matched(old: dict, new: dict) -> Iterator[tuple]:
+    """Each published record with its record now: by id, or for a figure whose period was fixed, by
+    its series and article when that leaves no doubt."""
+    yield from ((old[key], new[key]) for key in sorted(old.keys() & new.keys()))
+    gone = [r for key, r in old.items() if key not in new and isinstance(r, Observation)]
+    came = [r for key, r in new.items() if key not in old and isinstance(r, Observation)]
+    for series in sorted({_series(r) for r in gone} & {_series(r) for r in came}):
+        before, after = [r for r in gone if _series(r) == series], [r for r in came if _series(r) == series]
+        if len(before) == len(after) == 1:
+            yield before[0], after[0]
+
+
+def _series(obs: Observation) -> tuple[str, str, str]:
+    return obs.province, obs.indicator, obs.source
 
 
 def _state(root: Path, commit: Commit) -> State:
     if commit.sha not in _STATES:
         with tempfile.TemporaryDirectory(prefix="sitegen-published-") as tmp:
-            old, _ = data.load(history.extract(root, commit, Path(tmp)))
-        _STATES[commit.sha] = State(commit, {
-            "figure": {o.id: diff.figure(o) for o in old.observations},
-            "target": {t.id: diff.target(t) for t in old.targets.values()}},
-            {s.id: (s.sha256, len(s.transcription_fixes)) for s in old.sources.values()})
+            old, _ = loader.load(history.extract(root, commit, Path(tmp)))
+        _STATES[commit.sha] = State(commit, {o.id: o for o in old.observations}, dict(old.targets),
+                                    {s.id: (s.sha256, len(s.transcription_fixes)) for s in old.sources.values()})
     return _STATES[commit.sha]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sitegen.checks import factcheck
 from sitegen.errors import Problem
 from sitegen.messages import say
+from sitegen.read.articles import normalise
 from sitegen.read.numbers import QUALIFIER_WORDS
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ _BEFORE = {lang: [(re.compile(rf"(?<!\w)({re.escape(word)})\s+$"), qualifier)
 
 def stated(quote: str, value: float, unit: str, lang: str) -> list[tuple[str | None, str]]:
     """Each place the quote states value: (the qualifier its words give, or None; the words as written)."""
-    text = factcheck.normalise(quote)
+    text = normalise(quote)
     found = []
     for form in factcheck.renderings(value, unit, lang):
         for start in factcheck.places(text, form):

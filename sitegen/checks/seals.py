@@ -3,23 +3,18 @@
 The site quotes the articles word for word, so their text may not drift. A changed file is a problem
 until the entry says why, under `transcription_fixes` (a date and what was fixed: a character our
 copy got wrong, a paragraph it dropped), and records the new hash. Against the published state, the
-newsroom's check (sitegen/published.py) also insists that a new hash comes with a new fix.
+published-state rule (checks/published.py) also insists that a new hash comes with a new fix.
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from sitegen.errors import Problem
 from sitegen.messages import say
+from sitegen.read.articles import digest
 
 PLACEHOLDER = "TODO"  # what `build.py add-source` writes where only a reporter knows the answer
-
-
-def digest(path: Path) -> str:
-    """The SHA-256 of a file's bytes, as 64 lower-case hex digits."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def sealed(dataset, root: Path) -> list[Problem]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass
 
 from sitegen import i18n
 from sitegen.errors import Problem, nearest
@@ -12,7 +11,6 @@ from sitegen.model import compare
 from sitegen.model.dataset import FILES, Dataset
 from sitegen.read.content import ChartDef, Formats
 from sitegen.read.records import Observation, Target
-from sitegen.render import vegalite as charts
 
 HISTORY_ROWS = 24  # an indicator's own chart shows every figure up to this many bars
 DERIVED = ("indicator-", "target-")  # prefixes of the charts every indicator and target gets
@@ -33,31 +31,6 @@ class Row:
     def record(self) -> Observation | Target:
         """The observation or target the row shows."""
         return self.observation or self.target  # type: ignore[return-value]
-
-
-@dataclass(frozen=True)
-class ChartView:
-    """A chart ready for a page in one language: its rows, the comparisons it makes, its drawing."""
-
-    id: str
-    kind: str
-    lang: str
-    title: str
-    rows: tuple[Row, ...]
-    unit: str
-    comparisons: tuple[compare.Comparison, ...]
-    specs: tuple[dict, ...] = field(repr=False, compare=False, hash=False)  # wide, narrow; none for one figure
-    svgs: tuple[str, ...] = field(default=(), repr=False)
-
-    @property
-    def single(self) -> Row | None:
-        """The one figure of a chart that is shown as a big number instead of drawn."""
-        return self.rows[0] if not self.specs and self.rows else None
-
-    @property
-    def sources(self) -> list[str]:
-        """The source ids of the rows, each once, in row order."""
-        return list(dict.fromkeys(row.record.source for row in self.rows))
 
 
 def definitions(data: Dataset, defs: list[ChartDef], problems: list[Problem]) -> dict[str, ChartDef]:
@@ -106,69 +79,10 @@ def _check(data: Dataset, chart: ChartDef) -> Problem | None:
     return None
 
 
-def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, base_path: str = "/",
-         cache: Path | None = None) -> ChartView:
-    """Rows, comparisons and Vega-Lite specs of one chart in one language (drawn later); cache is
-    where the spec templates are kept between builds.
-
-    A chart with a single figure and nothing to set it against is shown as a big number, not drawn.
-    """
-    indicator = data.indicators[chart.indicators[0]]
-    rows = {"compare": _compare_rows, "history": _history_rows, "target": _target_rows}[chart.kind](
+def rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -> list[Row]:
+    """The bars, dots and reference lines of a chart in one language, in the order they are shown."""
+    return {"compare": _compare_rows, "history": _history_rows, "target": _target_rows}[chart.kind](
         data, chart, lang, formats)
-    comparisons = tuple(compare.compare(data, data.indicators[i], chart.provinces or compare.provinces_compared(data))
-                        for i in chart.indicators) if chart.kind == "compare" else ()
-    bars = [r for r in rows if r.observation and data.provinces[r.observation.province].kind != "national"]
-    refs = [r for r in rows if r not in bars]
-    view = ChartView(id=chart.id, kind=chart.kind, lang=lang, title=chart.title(lang), rows=tuple(rows),
-                     unit=indicator.unit, comparisons=comparisons, specs=())
-    if len(bars) == 1 and not refs:
-        return view
-    colour = {data.provinces[p].name(lang): data.provinces[p].colour.light for p in data.provinces}
-    prefix = base_path + ("en/" if lang == "en" else "")
-    plain = [{"row": r.label, "order": i, "colour": colour[r.series], "value": r.value, "label": r.shown,
-              "tip": f"{r.label}: {r.shown} — {_source_name(data, r.record.source, lang)}",
-              "href": f"{prefix}indicators/{r.observation.indicator}/#{r.observation.id}",  # type: ignore[union-attr]
-              **_tail(r.observation, indicator.unit)} for i, r in enumerate(bars)]
-    marks = [{"value": r.value, "label": f"{r.label}: {r.shown}"} for r in refs]
-    specs = []
-    for size in charts.SIZES:
-        ranks = indicator.unit == "rank"
-        placed, lines, domain = charts.place(plain, marks, size, (0, 100) if indicator.unit == "percent" else None,
-                                             (indicator.rank_of or RANK_OF) if ranks else None)
-        values = charts.ticks(*domain, whole=ranks)
-        axis = {"domain": domain, "ticks": values, "title": formats.axis[indicator.unit](lang)
-                if indicator.unit in formats.axis else "",
-                "labels": [(v, _tick(v, indicator.unit, lang, formats)) for v in values]}
-        specs.append(charts.spec(placed, lines, axis, size, ranks, cache))
-    return replace(view, specs=tuple(specs))
-
-
-RANK_OF = 63  # a ranking of Vietnam's provinces, unless the indicator says otherwise
-
-
-def _tail(obs: Observation | None, unit: str) -> dict:
-    """Where a qualified value's lighter tail runs: past an "over", around an "about"."""
-    if obs is None or unit == "rank" or obs.qualifier == "exact":
-        return {"tail_from": None, "tail_to": None}
-    reach = max(abs(obs.value) * 0.06, 100 * 0.03 if unit == "percent" else 0)
-    if obs.qualifier in ("over", "at-least"):
-        top = min(obs.value + reach, 100) if unit == "percent" else obs.value + reach
-        return {"tail_from": obs.value, "tail_to": top}
-    if obs.qualifier == "up-to":
-        return {"tail_from": max(obs.value - reach, 0), "tail_to": obs.value}
-    return {"tail_from": max(obs.value - reach / 2, 0), "tail_to": obs.value + reach / 2}
-
-
-def _tick(value: float, unit: str, lang: str, formats: Formats) -> str:
-    """An axis label: "50%", "5 tỷ", "10"."""
-    if unit == "percent":
-        return formats.unit["percent"](lang).format(n=i18n.number(value, lang))
-    if unit == "rank":
-        return str(int(value))
-    if abs(value) >= 1_000_000:
-        return i18n.compact(value, lang)
-    return i18n.number(value, lang)
 
 
 def _when(obs: Observation, lang: str) -> str:
@@ -176,7 +90,8 @@ def _when(obs: Observation, lang: str) -> str:
     return ("≈ " if obs.inferred else "") + i18n.period_short(obs.as_of, lang)
 
 
-def _source_name(data: Dataset, source: str, lang: str) -> str:
+def source_name(data: Dataset, source: str, lang: str) -> str:
+    """The outlet that published a source, or its title where the outlet is not recorded."""
     found = data.sources[source]
     return found.outlet(lang) if found.outlet else found.title
 

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from sitegen.errors import Note
 from sitegen.messages import say
-from sitegen.read.records import Observation
-
-if TYPE_CHECKING:
-    from sitegen.model.dataset import Dataset
+from sitegen.read.records import Indicator, Observation
 
 
 @dataclass(frozen=True)
@@ -30,18 +26,18 @@ def _series(observations: list[Observation]) -> dict[tuple[str, str], list[Obser
     return groups
 
 
-def find(data: Dataset) -> list[Conflict]:
+def find(observations: list[Observation], indicators: dict[str, Indicator]) -> list[Conflict]:
     """Pairs of figures from different sources for the same province, indicator and time that cannot
     both hold, given their qualifiers: "over 90" and "over 95" can; 97 and "about 98" cannot."""
     found = []
-    for group in _series(data.observations).values():
-        unit = data.indicators[group[0].indicator].unit
+    for group in _series(observations).values():
+        unit = indicators[group[0].indicator].unit
         for i, first in enumerate(group):
             for second in group[i + 1:]:
                 if first.source != second.source and first.as_of.overlaps(second.as_of) \
                         and not _compatible(first, second, unit):
                     found.append(Conflict(first, second, _slight(first.value, second.value)))
-    order = {o.id: n for n, o in enumerate(data.observations)}
+    order = {o.id: n for n, o in enumerate(observations)}
     return sorted(found, key=lambda c: (order[c.first.id], order[c.second.id]))
 
 

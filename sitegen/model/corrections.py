@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jinja2 import Environment
-
-from sitegen.i18n import LANGS
 from sitegen.model.dataset import Dataset
 from sitegen.read.period import Period
 from sitegen.read.records import Observation, Target, Text
-from sitegen.render import environment as render
 
 
 @dataclass(frozen=True)
@@ -49,11 +45,3 @@ def entries(data: Dataset) -> list[Entry]:
             found.append(Entry(correction.date, record, correction.was, now, correction.why,
                                anchor(record) if newest else f"{anchor(record)}-{index + 1}"))
     return sorted(found, key=lambda e: (e.date.end, e.date.start, e.anchor), reverse=True)
-
-
-def feeds(env: Environment, data: Dataset) -> dict[str, bytes]:
-    """An Atom feed of the corrections per language: corrections/feed.xml and en/corrections/feed.xml."""
-    listed = entries(data)
-    return {("en/" if lang == "en" else "") + "corrections/feed.xml":
-            render.page(env, "corrections.xml", {"lang": lang, "corrections": listed}).encode("utf-8")
-            for lang in LANGS}

@@ -10,8 +10,10 @@ from sitegen.i18n import LANGS
 from sitegen.model import corrections
 from sitegen.model.dataset import Dataset
 from sitegen.read.content import ChartDef, SiteText, Story
+from sitegen.urls import edition
 
 EMBEDDED_PROSE = {"method": "sources/"}  # prose pages shown inside another page; the rest get <key>/
+STORY_TEMPLATES = {"home.html", "stories.html", "story.html", "search.html"}  # the pages that list stories
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,7 @@ class Page:
     @property
     def file(self) -> str:
         """Where the page is written under site/."""
-        prefix = "en/" if self.lang == "en" else ""
-        return prefix + (self.path if self.path.endswith(".html") else self.path + "index.html")
+        return edition(self.path if self.path.endswith(".html") else self.path + "index.html", self.lang)
 
     @property
     def is_embed(self) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.messages import say
-from sitegen.model import dataset as data
+from sitegen.model import loader
 from sitegen.read import content, history
 from sitegen.read.history import Commit
 from sitegen.read.period import Period
@@ -91,7 +91,7 @@ def between(root: Path, ref: str | None = None) -> Diff:
 
 def snapshot(root: Path) -> tuple[dict[str, dict], int]:
     """The records of root by kind and id, flattened; the archived texts; how many problems loading found."""
-    dataset, problems = data.load(root)
+    dataset, problems = loader.load(root)
     charts = content.load_chart_defs(root, problems, set())
     stories = content.load_stories(root, problems, "stories")
     found: dict[str, dict] = {

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitegen.checks.seals import digest
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
+from sitegen.read.articles import digest
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

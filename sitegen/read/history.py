@@ -58,12 +58,21 @@ def resolve(root: Path, ref: str | None) -> Commit:
     return Commit(ref, sha[:12])
 
 
-def published(root: Path) -> Commit | None:
-    """The last published state (origin/main), or None where it is not known (no checkout, no remote)."""
-    if not is_checkout(root):
-        return None
-    sha = _sha(root, PUBLISHED)
-    return Commit(PUBLISHED, sha[:12]) if sha else None
+class Unresolved(Exception):
+    """A reference that was given but names no commit here."""
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(reference)
+        self.reference = reference
+
+
+def published(root: Path, reference: str | None = None) -> Commit | None:
+    """The commit readers saw: reference when given (Unresolved if it names none), else origin/main;
+    None when neither is known (no git, no checkout, no remote)."""
+    sha = _sha(root, reference or PUBLISHED) if is_checkout(root) else ""
+    if reference and not sha:
+        raise Unresolved(reference)
+    return Commit(reference or PUBLISHED, sha[:12]) if sha else None
 
 
 def _sha(root: Path, ref: str) -> str:

@@ -1,21 +1,14 @@
-"""The typed records of data/ and content/, and the reader that makes them from YAML.
-
-A record is what a reporter writes, validated field by field (pydantic, unknown fields refused);
-`read_records` turns one YAML file into located records and explains every invalid one at its line.
-"""
+"""The typed records of data/: what a reporter writes, validated field by field (pydantic,
+unknown fields refused), each remembering where it was written (see reader.py)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
-from sitegen.errors import BuildError, Problem, one_of
 from sitegen.messages import say
-from sitegen.read import numbers, yamlfile
+from sitegen.read import numbers
 from sitegen.read import period as _period
 from sitegen.read.period import Period
 
@@ -202,140 +195,3 @@ class Event(Quoted):
     kind: Literal["resolution", "directive", "plan", "launch", "contest", "conference", "report",
                   "programme", "decision", "goal"]
     title: Text
-
-
-R = TypeVar("R", bound=Record)
-
-# Records of files read cleanly, with the bytes they were read from. Records are immutable, so a
-# long-running preview reuses them while a file is unchanged; a new process starts empty.
-_READ: dict[tuple[str, type, bool], tuple[bytes, list]] = {}
-
-
-def read_records(path: Path, root: Path, model: type[R], problems: list[Problem],
-                 single: bool = False, broken: set[str] | None = None) -> list[R]:
-    """Read one YAML file into located records; add a problem for each bad one and skip it.
-
-    `single`: the file holds one mapping (one record), not a list. `broken` collects the ids of
-    records that failed, so that references to them give no echo errors elsewhere.
-    """
-    shown = path.relative_to(root).as_posix()
-    if not path.exists():
-        problems.append(Problem(shown, 1, 1, say("file_missing")))
-        return []
-    content = path.read_bytes()
-    key = (str(path), model, single)
-    if key in _READ and _READ[key][0] == content:
-        return list(_READ[key][1])  # the same bytes read cleanly before (the preview's rebuilds)
-    before = len(problems)
-    try:
-        raw, positions = yamlfile.loads(content, shown)
-    except BuildError as exc:
-        problems.extend(exc.problems)
-        return []
-    out = records_from(raw, positions, model, problems, single, broken)
-    if len(problems) == before:
-        _READ[key] = (content, out)
-    return out
-
-
-def records_from(raw: object, positions: yamlfile.Positions, model: type[R], problems: list[Problem],
-                 single: bool = False, broken: set[str] | None = None) -> list[R]:
-    """Validate loaded YAML into located records, explaining each invalid one."""
-    if (single and not isinstance(raw, dict)) or (not single and not isinstance(raw, list)):
-        problems.append(positions.problem((), say("file_mapping" if single else "file_list")))
-        return []
-    out = []
-    for index, item in enumerate([raw] if single else raw):
-        loc = () if single else (index,)
-        try:
-            record = model.model_validate(item)
-        except ValidationError as exc:
-            problems.extend(explain(exc, positions, loc, model))
-            if broken is not None and isinstance(item, dict) and isinstance(item.get("id"), str):
-                broken.add(item["id"])  # known, though invalid: spare the reporter echo errors
-            continue
-        place(record, positions, loc)
-        out.append(record)
-    return out
-
-
-def place(record: Record, positions: yamlfile.Positions, loc: tuple) -> None:
-    """Remember where each record (and nested record) was written, for later messages."""
-    record._where = (positions.path, *positions.at(loc))
-    record._fields = {name: positions.values[loc + (name,)] for name in type(record).model_fields
-                      if loc + (name,) in positions.values}
-    for name in type(record).model_fields:
-        child = getattr(record, name)
-        children = child if isinstance(child, list) else [child]
-        for index, item in enumerate(children):
-            if isinstance(item, Record):
-                place(item, positions, loc + ((name, index) if isinstance(child, list) else (name,)))
-
-
-def explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple, model: type[Record]) -> Iterator[Problem]:
-    """Turn pydantic's errors about `model` into messages a reporter can act on, at the right line."""
-    for error in exc.errors(include_url=False):
-        loc = base + tuple(part for part in error["loc"] if not isinstance(part, str) or not part[0].isupper())
-        names = [p for p in error["loc"] if isinstance(p, str)]
-        name = names[-1] if names else "record"
-        kind, got = error["type"], repr(error["input"])
-        if kind == "missing":
-            yield positions.problem(loc[:-1], say("field_missing", name=name))
-        elif kind == "extra_forbidden":
-            hint = say("field_comma_split") if " " in name else ""
-            yield positions.problem(loc, say("field_unknown", name=name, valid=_fields_at(model, error["loc"]),
-                                             hint=hint), key=True)
-        elif kind == "literal_error":
-            meant = numbers.qualifier_meant(error["input"]) if isinstance(error["input"], str) else None
-            hint = say("qualifier_hint", word=error["input"], fix=meant) if meant else ""
-            yield positions.problem(loc, say("field_choice", name=name, expected=_choices(error["ctx"]["expected"]),
-                                             got=got, hint=hint))
-        elif kind == "string_pattern_mismatch":
-            form = say(_FORMS.get(name, "form_id"))
-            yield positions.problem(loc, say("field_form", name=name, got=got, form=form))
-        elif kind == "value_error":
-            yield positions.problem(loc, f"'{name}' {error['ctx']['error']}")
-        elif kind.startswith(("date_", "datetime_")):
-            hint = _period.guess(error["input"]) if isinstance(error["input"], str) else None
-            yield positions.problem(loc, f"'{name}' {hint}" if hint else say("field_date", name=name, got=got))
-        elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            yield positions.problem(loc, say("field_mapping", name=name, got=got))
-        else:
-            yield positions.problem(loc, say("field_other", name=name, reason=error["msg"].lower(), got=got))
-
-
-def _choices(expected: str) -> str:
-    """pydantic's "'a', 'b' or 'c'" in the language of the messages."""
-    names = re.findall(r"'[^']*'", expected)
-    return say("or").join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else expected
-
-
-_FORMS = {"url": "form_url", "light": "form_colour", "dark": "form_colour", "file": "form_file",
-          "sha256": "form_sha256"}
-
-
-def _fields_at(model: type[Record], loc: tuple) -> str:
-    """The valid field names of the (nested) record at loc."""
-    for part in loc[:-1]:
-        if isinstance(part, str) and part in model.model_fields:
-            model = _record_in(model.model_fields[part].annotation) or model
-    return one_of(model.model_fields)
-
-
-def _record_in(annotation: object) -> type[Record] | None:
-    """The record type inside an annotation such as `list[Related]`, `Text | None`, `dict[str, Text]`."""
-    if isinstance(annotation, type) and issubclass(annotation, Record):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        if found := _record_in(arg):
-            return found
-    return None
-
-
-def ids_in(path: Path) -> set[str]:
-    """Ids written in a file that failed validation as a whole, to avoid echo errors elsewhere."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return set()
-    return set(re.findall(r"^\s*-?\s*id:\s*([a-z0-9-]+)\s*$", text, flags=re.M))

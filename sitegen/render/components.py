@@ -20,7 +20,7 @@ from sitegen.model import compare
 from sitegen.model.dataset import FILES, Dataset
 
 if TYPE_CHECKING:
-    from sitegen.model.charts import ChartView
+    from sitegen.render.chartviews import ChartView
 
 CLAIMS = ("leads", "trails")
 USAGE = {"figure": 'figure("province", "indicator")  or  figure("province", "indicator", date=false)',

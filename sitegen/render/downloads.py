@@ -12,9 +12,9 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sitegen.model.charts import ChartView
 from sitegen.model.dataset import Dataset
 from sitegen.read.records import Observation
+from sitegen.render.chartviews import ChartView
 
 BOM = "\ufeff"
 

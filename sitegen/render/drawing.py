@@ -21,7 +21,7 @@ from pathlib import Path
 import vl_convert as vlc
 
 from sitegen import workers
-from sitegen.write import sitedir as output
+from sitegen.cache import Cache, code_version
 
 FONTS = Path(__file__).parents[1] / "fonts"  # the font the site serves, so text is measured as readers see it
 vlc.register_font_directory(str(FONTS))
@@ -33,15 +33,15 @@ class Drawing:
     """The drawings of one build, under way: what the cache lacks is drawn on worker processes,
     charts first, while the build renders its pages; the cards are needed only when it writes."""
 
-    def __init__(self, charts: list[tuple[dict, dict]], cards: list[str], cache: Path) -> None:
+    def __init__(self, charts: list[tuple[dict, dict]], cards: list[str], cache: Cache) -> None:
         self.jobs = [("svg", json.dumps(spec, sort_keys=True, ensure_ascii=False), json.dumps(locale, sort_keys=True))
                      for spec, locale in charts] + [("png", svg, "") for svg in cards]
-        self.count = len(charts)
-        self.files = [cache / f"{_key(job)}.{job[0]}" for job in self.jobs]
-        self.names = {file.name for file in self.files}
+        self.count, self.cache = len(charts), cache
+        self.names = [f"{_key(job)}.{job[0]}" for job in self.jobs]
         # A chart's SVG is read, to be inlined; a cached card is only checked: the site links to it.
-        self.done: list[str | Path | None] = [_read(file) if n < self.count else _whole(file)
-                                              for n, file in enumerate(self.files)]
+        self.done: list[str | Path | None] = [_text(cache.get(name, _svg)) if n < self.count
+                                              else cache.path(name) if cache.get(name, _png) else None
+                                              for n, name in enumerate(self.names)]
         missing = [n for n, found in enumerate(self.done) if found is None]
         self.missing = [[n for n in missing if n < self.count], [n for n in missing if n >= self.count]]
         self.work = workers.Background(_draw, [[self.jobs[n] for n in group] for group in self.missing], POOL_FROM)
@@ -55,14 +55,14 @@ class Drawing:
         """The cards' PNGs as the cache keeps them, in order (waits for them): the site links to
         these files instead of holding and writing hundreds of megabytes again."""
         self._collect(1)
-        return self.files[self.count:]
+        return [self.cache.path(name) for name in self.names[self.count:]]
 
     def _collect(self, group: int) -> None:
         if not self.missing[group]:
             return  # drawn, or found in the cache
         for n, result in zip(self.missing[group], self.work.results(group), strict=True):
-            output.write_whole(self.files[n], result.encode("utf-8") if isinstance(result, str) else result)
-            self.done[n] = result if isinstance(result, str) else self.files[n]  # a card's bytes are on disk now
+            file = self.cache.put(self.names[n], result.encode("utf-8") if isinstance(result, str) else result)
+            self.done[n] = result if isinstance(result, str) else file  # a card's bytes are on disk now
         self.missing[group] = []
 
     def __enter__(self) -> Drawing:
@@ -72,42 +72,37 @@ class Drawing:
         self.work.__exit__(*exc)
 
 
-def prune(cache: Path, keep: set[str]) -> None:
-    """Remove every cached drawing not in keep (after a full build: what it did not use)."""
-    for file in cache.glob("*.*"):
-        if file.name not in keep and file.suffix in (".svg", ".png"):
-            file.unlink(missing_ok=True)
-
-
 @functools.cache
 def _version() -> str:
-    """What a drawing depends on besides its input: the renderer and this module's code."""
-    code = b"".join(path.read_bytes() for path in [Path(__file__), *sorted(FONTS.glob("*.ttf"))])
-    return f"{vlc.__version__}|{hashlib.sha256(code).hexdigest()}"
+    """What a drawing depends on besides its input: the renderer, the fonts and this module's code."""
+    return code_version(Path(__file__), *sorted(FONTS.glob("*.ttf")))
 
 
 def _key(job: tuple[str, str, str]) -> str:
     return hashlib.sha256("|".join((_version(), *job)).encode()).hexdigest()[:32]
 
 
-def _read(file: Path) -> str | None:
-    """A cached chart SVG, or None when it is missing or was left unfinished."""
-    if not file.is_file():
-        return None
-    text = file.read_bytes().decode("utf-8", errors="replace")
-    return text if text.startswith("<svg") and text.rstrip().endswith("</svg>") else None
+def _text(body: bytes | None) -> str | None:
+    return body.decode("utf-8") if body is not None else None
 
 
-def _whole(file: Path) -> Path | None:
-    """A cached PNG that is whole (its signature at the start, its end chunk at the end), unread."""
-    try:
-        with open(file, "rb") as opened:
-            start = opened.read(8)
-            opened.seek(-12, os.SEEK_END)
-            end = opened.read()
-    except OSError:  # missing, or too short
-        return None
-    return file if start == b"\x89PNG\r\n\x1a\n" and end == b"\x00\x00\x00\x00IEND\xaeB`\x82" else None
+_ACTIVE = re.compile(rb"<script|<foreignObject|\son\w+\s*=", re.I)  # never inlined, whoever wrote the cache
+
+
+def _svg(file: Path) -> bytes | None:
+    """A cached chart SVG, or None when it is missing, was left unfinished or holds anything active."""
+    body = file.read_bytes()
+    whole = body.startswith(b"<svg") and body.rstrip().endswith(b"</svg>") and not _ACTIVE.search(body)
+    return body if whole else None
+
+
+def _png(file: Path) -> bytes | None:
+    """A cached PNG's signature when it is whole (its signature at the start, its end chunk at the end), unread."""
+    with open(file, "rb") as opened:
+        start = opened.read(8)
+        opened.seek(-12, os.SEEK_END)
+        end = opened.read()
+    return start if start == b"\x89PNG\r\n\x1a\n" and end == b"\x00\x00\x00\x00IEND\xaeB`\x82" else None
 
 
 def _draw(job: tuple[str, str, str]) -> str | bytes:

@@ -19,6 +19,7 @@ from jinja2 import (
 )
 
 from sitegen import i18n
+from sitegen.cache import Cache
 from sitegen.config import Config
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
@@ -26,14 +27,14 @@ from sitegen.read.content import SiteText
 from sitegen.render.components import ComponentError
 
 
-def environment(config: Config, text: SiteText, globals_: dict[str, Any]) -> Environment:
+def environment(config: Config, text: SiteText, globals_: dict[str, Any], cache: Cache | None = None) -> Environment:
     """The Jinja environment for templates/: strict, autoescaping, with the site's helpers.
 
     One environment per project and base path lives as long as the process, so its templates are
     compiled once; Jinja reloads any template whose file has changed since. Each build gives it
     that build's globals and filters.
     """
-    env = _environment(config.root / "templates", config.caches / "jinja")
+    env = _environment(config.root / "templates", cache.part("jinja").folder if cache else None)
     env.globals.clear()
     env.globals.update(_DEFAULT_GLOBALS)
     formats = text.formats
@@ -47,11 +48,11 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any]) -> Env
     @pass_context
     def url(ctx: Any, path: str, lang: str | None = None) -> str:
         """A page in the reader's language (or lang): "indicators/x/" -> "/en/indicators/x/"."""
-        return config.base_path + ("en/" if (lang or ctx["lang"]) == "en" else "") + path
+        return config.urls.page(path, lang or ctx["lang"])
 
     def asset(path: str) -> str:
         """A file shared by both editions: stylesheet, icon, CSV and JSON downloads."""
-        return config.base_path + path
+        return config.urls.asset(path)
 
     def absolute(rooted: str) -> str:
         """url()'s result as a full URL when the site's URL is known (--base-url https://…)."""
@@ -108,10 +109,12 @@ def lines(text: str, width: float, size: float, most: int = 4) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(templates: Path, cache: Path) -> Environment:
-    cache.mkdir(parents=True, exist_ok=True)
+def _environment(templates: Path, compiled: Path | None) -> Environment:
+    """Templates compiled once per process, and kept in compiled between processes."""
+    if compiled:
+        compiled.mkdir(parents=True, exist_ok=True)
     return Environment(loader=FileSystemLoader(templates), undefined=StrictUndefined,
-                       bytecode_cache=FileSystemBytecodeCache(str(cache)),
+                       bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
                        autoescape=select_autoescape(["html", "xml", "svg"]), trim_blocks=True,
                        lstrip_blocks=True, keep_trailing_newline=True, extensions=["jinja2.ext.do"])
 
@@ -148,3 +151,15 @@ def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
             found = (fallback if name.startswith("<") else name, tb.tb_lineno)
         tb = tb.tb_next
     return found
+
+
+def assets(config: Config, env: Environment) -> dict[str, bytes]:
+    """Everything under templates/assets/: stylesheets rendered as templates, the rest as it is."""
+    out = {}
+    folder = config.root / "templates" / "assets"
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            name = path.relative_to(config.root / "templates").as_posix()
+            out[name] = (page(env, name, {"lang": "vi"}).encode("utf-8") if path.suffix == ".css"
+                         else path.read_bytes())
+    return out

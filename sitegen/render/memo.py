@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.model.pages import STORY_TEMPLATES
 from sitegen.write.manifest import folders
-
-STORY_TEMPLATES = {"home.html", "stories.html", "story.html", "search.html"}
 
 
 @dataclass

@@ -24,14 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitegen import i18n
+from sitegen.cache import versions, write_whole
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
-from sitegen.write import manifest
-from sitegen.write import sitedir as output
 
 if TYPE_CHECKING:
+    from sitegen.model.model import Model
     from sitegen.model.pages import Page
-    from sitegen.pipeline import Model
 
 INDEXED = {"story.html", "indicator.html", "province.html", "glossary.html"}
 # Pagefind's own files the site needs (not its ready-made interfaces), by name or folder.
@@ -98,7 +97,7 @@ def index(pages: Iterable[tuple[Page, bytes]], records: list[Record], cache: Pat
     key = hashlib.blake2b(digest_size=20)
     for message in wire:
         key.update(message)
-    key.update(manifest.versions())
+    key.update(versions())
     with _lock:  # one indexer at a time; the preview may ask again while the last one runs
         if _last.get("key") != key.hexdigest():
             _last.clear()
@@ -148,7 +147,7 @@ def _keep(cache: Path | None, key: str, files: dict[str, bytes]) -> dict[str, by
     if cache:
         for old in sorted(cache.glob("*.json"), key=_age)[KEEP - 1:]:
             old.unlink(missing_ok=True)
-        output.write_whole(cache / f"{key}.json",
+        write_whole(cache / f"{key}.json",
                            json.dumps({name: base64.b64encode(body).decode() for name, body in files.items()}).encode())
     return files
 

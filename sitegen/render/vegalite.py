@@ -12,15 +12,12 @@ an open-ended ("over") or fuzzy ("about") value. Each mark carries a tooltip and
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.write import manifest
-from sitegen.write import sitedir as output
+from sitegen.cache import Cache, code_version
 
 FONT = "'Be Vietnam Pro', system-ui, sans-serif"
 INK, MUTED, GRID, ON_BAR = "#1a1a1a", "#595959", "#d9d9d9", "#ffffff"
@@ -64,7 +61,7 @@ THEME = {  # the house style: the site's font, quiet axes, transparent so dark m
 }
 
 
-def spec(rows: list[dict], refs: list[dict], axis: dict, size: Size, ranks: bool, cache: Path | None = None) -> dict:
+def spec(rows: list[dict], refs: list[dict], axis: dict, size: Size, ranks: bool, cache: Cache | None = None) -> dict:
     """The chart for one size: rows (bars or rank dots) with their reference lines.
 
     rows: row (the name shown above), order, colour, value, label, tip, href, and from place():
@@ -145,31 +142,38 @@ def _levels(refs: list[dict], domain: tuple[float, float], size: Size) -> list[d
     return out
 
 
-@functools.cache
-def _spec(size: Size, ranks: bool, has_refs: bool, cache: Path | None) -> str:
+def _spec(size: Size, ranks: bool, has_refs: bool, cache: Cache | None) -> str:
     """One validated spec per kind and size, as JSON; spec() fills in the domain, ticks and height.
 
     Building and validating one with Altair takes about a tenth of a second, and importing Altair
-    as long again, so each is kept in cache, under a name that changes with this module's code and
-    Altair's version: it is the very dict Altair made, as JSON.
+    as long again, so each is kept in this process and in cache, under a name that changes with
+    this module's code and the libraries' versions: it is the very dict Altair made, as JSON.
     """
-    code = hashlib.sha256(Path(__file__).read_bytes() + manifest.versions()).hexdigest()[:16]
-    file = cache / f"{size.name}-{'ranks' if ranks else 'bars'}-{'refs' if has_refs else 'plain'}-{code}.json" \
-        if cache else None
-    if file and file.is_file():
-        kept = file.read_text(encoding="utf-8")
-        try:
-            json.loads(kept)
-            return kept
-        except ValueError:
-            pass  # left unfinished: made again below
-    made = json.dumps(_build(size, ranks, has_refs))
-    if file:
-        for old in file.parent.glob("*.json"):  # made by other code: never read again
-            if not old.name.endswith(f"-{code}.json"):
-                old.unlink(missing_ok=True)
-        output.write_whole(file, made.encode("utf-8"))
-    return made
+    code = code_version(Path(__file__))
+    name = f"{size.name}-{'ranks' if ranks else 'bars'}-{'refs' if has_refs else 'plain'}-{code}.json"
+    key = (name, cache.folder if cache else None)
+    if key not in _MADE:
+        kept = cache.get(name, _json) if cache else None
+        if kept is None:
+            kept = json.dumps(_build(size, ranks, has_refs)).encode("utf-8")
+            if cache:
+                cache.prune(keep=lambda other: other.endswith(f"-{code}.json"))  # made by other code
+                cache.put(name, kept)
+        _MADE[key] = kept.decode("utf-8")
+    return _MADE[key]
+
+
+_MADE: dict[tuple[str, Path | None], str] = {}  # the templates of this process, by name and cache
+
+
+def _json(file: Path) -> bytes | None:
+    """A kept template, unless it was left unfinished."""
+    body = file.read_bytes()
+    try:
+        json.loads(body)
+    except ValueError:
+        return None
+    return body
 
 
 def _build(size: Size, ranks: bool, has_refs: bool) -> dict:

@@ -6,12 +6,13 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 
-def replace_site(out: Path, files: dict[str, bytes], linked: dict[str, Path] | None = None) -> None:
-    """Write files (and link `linked`, files that exist already) into a fresh directory beside out,
-    then swap it in for the old site.
+def replace_site(out: Path, files: Mapping[str, bytes | Path]) -> None:
+    """Write files (their bytes, or a link to a file that exists already, such as a cached card)
+    into a fresh directory beside out, then swap it in for the old site.
 
     A file the old site already has, byte for byte, is hard-linked from it instead of written:
     a link costs a tenth of a new file, and most files of a rebuild are unchanged. The social cards
@@ -22,16 +23,16 @@ def replace_site(out: Path, files: dict[str, bytes], linked: dict[str, Path] | N
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         made = {fresh}
-        for name in sorted({*files, *(linked or {})}):
+        for name in sorted(files):
             target = fresh / name
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            if name in files:
-                if not _linked(out / name, files[name], target):
-                    target.write_bytes(files[name])
-            else:
-                link(linked[name], target)  # type: ignore[index]
+            body = files[name]
+            if isinstance(body, Path):
+                link(body, target)
+            elif not _linked(out / name, body, target):
+                target.write_bytes(body)
         os.chmod(fresh, 0o755)
         old = out.parent / f".{out.name}.old"
         shutil.rmtree(old, ignore_errors=True)
@@ -41,15 +42,6 @@ def replace_site(out: Path, files: dict[str, bytes], linked: dict[str, Path] | N
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
-
-
-def write_whole(file: Path, body: bytes) -> None:
-    """Write a file whole or not at all (a scratch file, then one rename): for the caches, which
-    several builds may fill at once and a killed build must not leave half-written."""
-    file.parent.mkdir(parents=True, exist_ok=True)
-    scratch = file.with_name(f".{file.name}.{os.getpid()}.new")
-    scratch.write_bytes(body)
-    os.replace(scratch, file)
 
 
 def link(source: Path, target: Path) -> None:
@@ -81,12 +73,12 @@ class Incremental:
     def __init__(self) -> None:
         self.written: dict[str, bytes] = {}
 
-    def __call__(self, out: Path, files: dict[str, bytes], linked: dict[str, Path] | None = None) -> None:
-        linked = linked or {}
-        digests = {name: hashlib.blake2b(body, digest_size=16).digest() for name, body in files.items()}
-        digests.update({name: f"={source}".encode() for name, source in linked.items()})  # named by their content
+    def __call__(self, out: Path, files: Mapping[str, bytes | Path]) -> None:
+        # A cached file is named by its content: its path stands for its digest.
+        digests = {name: f"={body}".encode() if isinstance(body, Path)
+                   else hashlib.blake2b(body, digest_size=16).digest() for name, body in files.items()}
         if not self.written or not out.is_dir():
-            replace_site(out, files, linked)
+            replace_site(out, files)
         else:
             for name in sorted(digests):
                 if self.written.get(name) != digests[name]:
@@ -94,10 +86,11 @@ class Incremental:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     scratch = target.with_name(f".{target.name}.new")
                     scratch.unlink(missing_ok=True)  # a leftover may be a link to a cached card: never write into it
-                    if name in files:
-                        scratch.write_bytes(files[name])
+                    body = files[name]
+                    if isinstance(body, Path):
+                        link(body, scratch)
                     else:
-                        link(linked[name], scratch)
+                        scratch.write_bytes(body)
                     os.replace(scratch, target)
             for name in sorted(set(self.written) - set(digests)):
                 (out / name).unlink(missing_ok=True)

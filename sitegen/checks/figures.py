@@ -1,0 +1,30 @@
+"""Rules on the records themselves: one value per article and period, every quote translated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sitegen.errors import Problem
+from sitegen.messages import say
+from sitegen.model.dataset import Dataset
+from sitegen.read.records import Observation
+
+
+def once(data: Dataset) -> Iterator[Problem]:
+    """One article may state a figure once per period; a second value for it has no place of its own."""
+    seen: dict[str, Observation] = {}
+    for obs in data.observations:
+        if obs.id in seen:
+            first = seen[obs.id]
+            yield Problem(*obs.where, say("figure_twice", province=obs.province, indicator=obs.indicator,
+                                          source=obs.source, line=first.where[1], first=f"{first.value:g}",
+                                          second=f"{obs.value:g}"))
+        else:
+            seen[obs.id] = obs
+
+
+def translated(data: Dataset) -> Iterator[Problem]:
+    """The English edition shows every quote from an article in another language with our translation."""
+    for r in [*data.observations, *data.targets.values(), *data.events.values()]:
+        if r.source in data.sources and data.sources[r.source].language != "en" and not r.quote_en:
+            yield Problem(*r.at("quote"), say("quote_en_missing"))

@@ -1,0 +1,19 @@
+"""Social cards: the image a page shows when it is shared, drawn from templates/card.svg."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from sitegen.model.model import Model
+from sitegen.model.pages import Page
+from sitegen.render.environment import page as render
+
+
+def cards(model: Model, pages: list[Page], env: Environment) -> dict[str, str]:
+    """The social card of every page (embeds excepted), as SVG, by the file its PNG is written to."""
+    colours = [p.colour.light for p in model.data.provinces.values() if p.kind == "province"]
+    return {page.card: render(env, "card.svg", {
+        "lang": page.lang, "colours": colours, "title": page.title,
+        "figures": model.comparisons[page.context["indicator"].id].figures if "indicator" in page.context else {},
+        "kicker": model.text.title(page.lang) if page.path else "",
+        "footer": model.text.strings["card_footer"](page.lang)}) for page in pages if not page.is_embed}

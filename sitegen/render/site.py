@@ -1,0 +1,113 @@
+"""The site in memory: every page, chart, card, download, asset and feed, as bytes by path.
+
+Rendering is a pure function of the model and the templates, but for the cache it is handed: with
+one, the charts are drawn (what the cache lacks, on worker processes, while the pages are made)
+and the cards are files the writer links; without one (`check`), nothing is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sitegen.cache import Cache
+from sitegen.config import Config
+from sitegen.errors import BuildError, Problem
+from sitegen.i18n import D3_FORMAT_LOCALES, LANGS
+from sitegen.messages import say
+from sitegen.model import pages as site
+from sitegen.model.model import Model
+from sitegen.render import chartviews, downloads, environment, stories
+from sitegen.render.cards import cards
+from sitegen.render.components import Components
+from sitegen.render.feeds import discovery
+from sitegen.render.memo import Memo
+
+
+@dataclass
+class Rendered:
+    """The site as files by path (bytes, or a cached file to link), its pages and the problems found."""
+
+    files: dict[str, bytes | Path] = field(default_factory=dict)
+    pages: list[site.Page] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def render_site(config: Config, model: Model, cache: Cache | None = None, memo: Memo | None = None) -> Rendered:
+    """Render every page, chart, download and asset to bytes in memory; memo's pages are reused."""
+    from sitegen.render import drawing  # vl-convert: loaded by the first build of a process, not at import
+
+    specs = cache.part("specs") if cache else None
+    views = {(c.id, lang): chartviews.view(model.data, c, lang, model.text.formats, config.urls, specs)
+             for c in model.charts.values() for lang in LANGS}
+    pages = site.pages(model.data, model.text, model.stories, model.prose, model.charts)
+    tables = downloads.tables(model.data)
+    env = environment.environment(config, model.text, {
+        "data": model.data, "model": model, "tables": tables, "pages": {(p.path, p.lang) for p in pages},
+        "home_charts": [c.id for c in model.charts.values() if c.home]}, cache)
+    done = Rendered(pages=pages)
+    card_svgs = _collect(done, lambda: cards(model, pages, env), {})  # `check` too: card.svg is a template
+    drawn = [(key, spec) for key, v in views.items() for spec in v.specs] if cache else []
+    # What the drawing cache lacks is drawn on worker processes meanwhile: the charts first, which
+    # the pages show; the cards while the pages and downloads are made (on the main process's core).
+    if cache is None:
+        _pages_and_files(config, model, memo, views, pages, tables, env, done)
+        return done
+    with drawing.Drawing([(spec, D3_FORMAT_LOCALES[key[1]]) for key, spec in drawn], list(card_svgs.values()),
+                         cache.part("drawings")) as drawings:
+        by_view: dict = {}
+        for (key, _), svg in zip(drawn, drawings.svgs(), strict=True):
+            by_view.setdefault(key, []).append(svg)
+        views = {key: replace(v, svgs=tuple(by_view.get(key, ()))) for key, v in views.items()}
+        _pages_and_files(config, model, memo, views, pages, tables, env, done)
+        done.files.update(zip(card_svgs, drawings.card_files(), strict=True))
+    return done
+
+
+def _pages_and_files(config: Config, model: Model, memo: Memo | None, views: dict, pages: list[site.Page],
+                     tables: list, env, done: Rendered) -> None:
+    """Every page, download, asset and feed into done (its files and problems)."""
+    parts = {lang: Components(model.data, views, lang,
+                              lambda name, ctx, lang=lang: environment.page(env, name, {"lang": lang, **ctx}))
+             for lang in LANGS}
+    bodies = stories.bodies([*model.stories, *model.prose], parts, done.problems)
+    for page in pages:
+        try:
+            done.files[_claim(done, page.file, page)] = _page(env, page, parts[page.lang], bodies, memo)
+        except BuildError as exc:
+            done.problems += exc.problems
+    for table in tables:
+        done.files.update(table.files())
+    for (chart_id, lang), view in views.items():
+        if lang == LANGS[0]:
+            done.files[f"data/charts/{chart_id}.csv"] = downloads.chart_csv(model.data, view)
+    done.files.update(_collect(done, lambda: environment.assets(config, env), {}))
+    done.files.update(_collect(done, lambda: discovery(env, pages, model.stories, model.data), {}))
+
+
+def _collect(done: Rendered, make: Callable, empty: dict) -> dict:
+    """make()'s files, or empty with its problems added to done's."""
+    try:
+        return make()
+    except BuildError as exc:
+        done.problems += exc.problems
+        return empty
+
+
+def _page(env, page: site.Page, parts: Components, bodies: dict, memo: Memo | None) -> bytes:
+    kept = memo.get(page.path, page.lang, page.template) if memo else None
+    if kept is None:
+        context = {"page": page, "lang": page.lang, "bodies": bodies, "figure": parts.figure, "chart": parts.chart,
+                   "claim": parts.claim, "target": parts.target, **page.context}
+        kept = environment.page(env, page.template, context).encode("utf-8")
+        if memo is not None:
+            memo.put(page.path, page.lang, page.template, kept)
+    return kept
+
+
+def _claim(done: Rendered, name: str, page: site.Page) -> str:
+    """The file a page is written to, unless another page took it already."""
+    if name in done.files:
+        done.problems.append(Problem(site.origin(page), 1, 1, say("path_twice", path=name)))
+    return name
