@@ -15,7 +15,7 @@ from sitegen.config import Config
 from sitegen.errors import BuildError, Note, Problem
 from sitegen.model import charts, loader
 from sitegen.model.dataset import Dataset
-from sitegen.model.model import Model, make
+from sitegen.model.sitemodel import Model, make
 from sitegen.read import content
 from sitegen.render import search
 from sitegen.render.memo import Memo

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitegen.i18n import LANGS
+LANGS = ("vi", "en")  # the site's editions: the first at the root, every other under its own folder
 
 
 def edition(path: str, lang: str) -> str:

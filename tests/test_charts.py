@@ -11,8 +11,9 @@ from conftest import CACHE, ROOT
 from sitegen import pipeline
 from sitegen.cache import Cache
 from sitegen.config import Config
-from sitegen.i18n import D3_FORMAT_LOCALES, LANGS
+from sitegen.read.i18n import D3_FORMAT_LOCALES
 from sitegen.render import chartviews, drawing
+from sitegen.urls import LANGS
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import ROOT
-from sitegen import i18n
-from sitegen.read import content
+from sitegen.read import content, i18n
 from sitegen.read.period import parse
 
 FORMATS = content.load_site_text(ROOT, []).formats  # the value formats of content/site.yaml

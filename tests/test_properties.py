@@ -16,9 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_project, tree
-from sitegen import i18n, pipeline
+from sitegen import pipeline
 from sitegen.config import Config
 from sitegen.errors import BuildError
+from sitegen.read import i18n
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "500"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
@@ -36,11 +37,11 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _check_outcome(root: Path, before: dict[str, bytes] | None = None) -> bool:
-    """Load (or build); True if it succeeded, False for clean problems; anything else fails the test."""
+    """Check (or build); True if it succeeded, False for clean problems; anything else fails the test."""
     config = Config.at(root)
     try:
         if before is None:
-            model, problems = pipeline.load(config)
+            model, _, problems, _ = pipeline.check(config)
             if problems or model is None:
                 raise BuildError(problems)
         else:

@@ -8,11 +8,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sitegen import i18n
 from sitegen.checks import passage
 from sitegen.errors import Problem
 from sitegen.messages import say
-from sitegen.read import numbers
+from sitegen.read import i18n, numbers
 from sitegen.read.articles import normalise
 from sitegen.read.records import Event, Observation, Target
 

@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.checks import content, factcheck, figures, published, qualifiers, seals
+from sitegen.checks import factcheck, figures, published, qualifiers, seals, sitetext
 from sitegen.errors import Note, Problem
 from sitegen.model import conflicts
 from sitegen.model.dataset import Dataset
-from sitegen.model.model import Model
+from sitegen.model.sitemodel import Model
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,8 @@ RULES = (
     Rule("translated", "data", lambda s: figures.translated(s.data)),
     Rule("conflicts", "data", lambda s: (conflicts.note(c) for c in s.data.conflicts)),
     Rule("published", "data", lambda s: published.unrecorded(s.root, s.data, s.published)),
-    Rule("prose-pages", "model", lambda s: content.prose(s.model)),  # type: ignore[arg-type]
-    Rule("downloads-described", "model", lambda s: content.described(s.model)),  # type: ignore[arg-type]
+    Rule("prose-pages", "model", lambda s: sitetext.prose(s.model)),  # type: ignore[arg-type]
+    Rule("downloads-described", "model", lambda s: sitetext.described(s.model)),  # type: ignore[arg-type]
 )
 
 

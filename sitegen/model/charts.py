@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitegen import i18n
 from sitegen.errors import Problem, nearest
 from sitegen.messages import say
 from sitegen.model import compare
 from sitegen.model.dataset import FILES, Dataset
+from sitegen.read import i18n
 from sitegen.read.content import ChartDef, Formats
 from sitegen.read.records import Observation, Target
 

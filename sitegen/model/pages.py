@@ -6,11 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitegen.i18n import LANGS
 from sitegen.model import corrections
 from sitegen.model.dataset import Dataset
 from sitegen.read.content import ChartDef, SiteText, Story
-from sitegen.urls import edition
+from sitegen.urls import LANGS, edition
 
 EMBEDDED_PROSE = {"method": "sources/"}  # prose pages shown inside another page; the rest get <key>/
 STORY_TEMPLATES = {"home.html", "stories.html", "story.html", "search.html"}  # the pages that list stories

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from sitegen.model.model import Model
 from sitegen.model.pages import Page
+from sitegen.model.sitemodel import Model
 from sitegen.render.environment import page as render
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from sitegen import i18n
 from sitegen.cache import Cache
 from sitegen.model import compare
 from sitegen.model.charts import Row, source_name
 from sitegen.model.charts import rows as chart_rows
 from sitegen.model.dataset import Dataset
+from sitegen.read import i18n
 from sitegen.read.content import ChartDef, Formats
 from sitegen.read.records import Observation
 from sitegen.render import vegalite as charts

@@ -18,11 +18,11 @@ from jinja2 import (
     select_autoescape,
 )
 
-from sitegen import i18n
 from sitegen.cache import Cache
 from sitegen.config import Config
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
+from sitegen.read import i18n
 from sitegen.read.content import SiteText
 from sitegen.render.components import ComponentError
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from sitegen.i18n import LANGS
 from sitegen.model import corrections
 from sitegen.model.dataset import Dataset
 from sitegen.model.pages import Page
 from sitegen.read.content import Story
 from sitegen.render.environment import page as render
-from sitegen.urls import edition
+from sitegen.urls import LANGS, edition
 
 
 def discovery(env: Environment, pages: list[Page], stories: list[Story], data: Dataset) -> dict[str, bytes]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.cache import folders
 from sitegen.model.pages import STORY_TEMPLATES
-from sitegen.write.manifest import folders
 
 
 @dataclass

@@ -23,14 +23,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen import i18n
 from sitegen.cache import versions, write_whole
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
+from sitegen.read import i18n
+from sitegen.urls import LANGS
 
 if TYPE_CHECKING:
-    from sitegen.model.model import Model
     from sitegen.model.pages import Page
+    from sitegen.model.sitemodel import Model
 
 INDEXED = {"story.html", "indicator.html", "province.html", "glossary.html"}
 # Pagefind's own files the site needs (not its ready-made interfaces), by name or folder.
@@ -66,7 +67,7 @@ def figures(model: Model) -> list[Record]:
     """Every figure as its own record: province, indicator, value and period, linked to its quote."""
     data, formats = model.data, model.text.formats
     out = []
-    for lang in i18n.LANGS:
+    for lang in LANGS:
         prefix = "/en/" if lang == "en" else "/"  # pagefind.js puts the base path before it
         for ind in data.indicators.values():
             for obs in data.of_indicator(ind.id):

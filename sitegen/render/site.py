@@ -14,15 +14,16 @@ from pathlib import Path
 from sitegen.cache import Cache
 from sitegen.config import Config
 from sitegen.errors import BuildError, Problem
-from sitegen.i18n import D3_FORMAT_LOCALES, LANGS
 from sitegen.messages import say
 from sitegen.model import pages as site
-from sitegen.model.model import Model
+from sitegen.model.sitemodel import Model
+from sitegen.read.i18n import D3_FORMAT_LOCALES
 from sitegen.render import chartviews, downloads, environment, stories
 from sitegen.render.cards import cards
 from sitegen.render.components import Components
 from sitegen.render.feeds import discovery
 from sitegen.render.memo import Memo
+from sitegen.urls import LANGS
 
 
 @dataclass

@@ -16,7 +16,6 @@ from sitegen.read.period import Period
 if TYPE_CHECKING:
     from sitegen.read.content import Formats
 
-LANGS = ("vi", "en")
 
 # d3-format has no Vietnamese locale, so charts get these explicitly (see charts.py).
 D3_FORMAT_LOCALES = {

@@ -6,11 +6,12 @@ import functools
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from sitegen.i18n import LANGS, count_words
 from sitegen.model import compare
 from sitegen.model.dataset import Dataset
 from sitegen.model.pages import STORY_TEMPLATES, Page
 from sitegen.read.content import ChartDef, GlossaryEntry, SiteText, Story
+from sitegen.read.i18n import count_words
+from sitegen.urls import LANGS
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sitegen.errors import Problem
-from sitegen.i18n import LANGS
 from sitegen.messages import say
-from sitegen.model.model import Model
 from sitegen.model.pages import EMBEDDED_PROSE
+from sitegen.model.sitemodel import Model
 from sitegen.render.downloads import TABLES, columns
+from sitegen.urls import LANGS
 
 
 def prose(model: Model) -> Iterator[Problem]:
