@@ -13,6 +13,7 @@ from sitegen.errors import Problem
 from sitegen.messages import say
 from sitegen.read import i18n, numbers
 from sitegen.read.articles import normalise
+from sitegen.read.numbers import plain
 from sitegen.read.records import Event, Observation, Target
 
 if TYPE_CHECKING:
@@ -72,9 +73,9 @@ def places(text: str, form: str) -> Iterator[int]:
         start = folded.find(form, start + 1)
 
 
-def separator_slip(quote: str, value: float) -> str | None:
+def separator_slip(quote: str, value: Decimal) -> str | None:
     """If value looks like "127.178" read as a decimal, return the whole number meant."""
-    text = format(Decimal(str(value)).normalize(), "f")
+    text = plain(value)
     whole, _, decimals = text.partition(".")
     if len(decimals) == 3 and re.search(rf"(?<![\d.,]){re.escape(text)}(?!\d)", normalise(quote)):
         return whole + decimals
@@ -93,13 +94,13 @@ def values(data: Dataset) -> Iterator[Problem]:
             continue
         where, value = record.at("value"), record.value
         if slip := separator_slip(record.quote, value):
-            yield Problem(*where, say("value_separator", value=f"{value:g}", fix=slip))
+            yield Problem(*where, say("value_separator", value=plain(value), fix=slip))
         elif indicator.unit == "percent" and not 0 <= value <= 100 and not indicator.allow_over_100:
-            yield Problem(*where, say("value_percent_range", value=f"{value:g}", indicator=indicator.id))
+            yield Problem(*where, say("value_percent_range", value=plain(value), indicator=indicator.id))
         elif indicator.unit in ("count", "rank") and value != int(value):
-            yield Problem(*where, say("value_whole", value=f"{value:g}", indicator=indicator.id, unit=indicator.unit))
+            yield Problem(*where, say("value_whole", value=plain(value), indicator=indicator.id, unit=indicator.unit))
         elif indicator.unit == "rank" and indicator.rank_of and not 1 <= value <= indicator.rank_of:
-            yield Problem(*where, say("value_rank_range", value=f"{value:g}", rank_of=indicator.rank_of))
+            yield Problem(*where, say("value_rank_range", value=plain(value), rank_of=indicator.rank_of))
 
 
 def quotes(data: Dataset) -> Iterator[Problem]:
@@ -118,7 +119,7 @@ def quotes(data: Dataset) -> Iterator[Problem]:
             continue
         elif not states(quote, record.value, *_unit_lang(data, record)) and not separator_slip(quote, record.value):
             forms = say("or").join(f'"{f}"' for f in renderings(record.value)[-2:])
-            yield Problem(*record.at("quote"), say("quote_no_value", value=f"{record.value:g}", forms=forms))
+            yield Problem(*record.at("quote"), say("quote_no_value", value=plain(record.value), forms=forms))
 
 
 def _unit_lang(data: Dataset, record: Observation | Target) -> tuple[str, str]:

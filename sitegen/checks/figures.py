@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from sitegen.errors import Problem
 from sitegen.messages import say
 from sitegen.model.dataset import Dataset
+from sitegen.read.numbers import plain
 from sitegen.read.records import Observation
 
 
@@ -17,8 +18,8 @@ def once(data: Dataset) -> Iterator[Problem]:
         if obs.id in seen:
             first = seen[obs.id]
             yield Problem(*obs.where, say("figure_twice", province=obs.province, indicator=obs.indicator,
-                                          source=obs.source, line=first.where[1], first=f"{first.value:g}",
-                                          second=f"{obs.value:g}"))
+                                          source=obs.source, line=first.where[1], first=plain(first.value),
+                                          second=plain(obs.value)))
         else:
             seen[obs.id] = obs
 

@@ -20,6 +20,7 @@ from sitegen.model import loader
 from sitegen.model.dataset import Dataset
 from sitegen.read import history
 from sitegen.read.history import Commit
+from sitegen.read.numbers import plain
 from sitegen.read.records import Observation, Target
 
 
@@ -60,11 +61,6 @@ def unrecorded(root: Path, data: Dataset, reference: str | None = None) -> Itera
 def _changed(old: Observation | Target, new: Observation | Target, commit: Commit) -> Iterator[Problem]:
     if old.value != new.value and not any(c.was == old.value for c in new.corrections):
         yield Problem(*new.at("value"), say("correction_missing", was=plain(old.value), ref=str(commit)))
-
-
-def plain(value: object) -> str:
-    """A value as the data writes it (a temporary stand-in until values are exact decimals)."""
-    return f"{value:g}"
 
 
 def _matched(old: dict, new: dict) -> Iterator[tuple]:

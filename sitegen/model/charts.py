@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sitegen.errors import Problem, nearest
 from sitegen.messages import say
@@ -22,7 +23,7 @@ class Row:
 
     label: str
     series: str
-    value: float
+    value: Decimal
     shown: str
     observation: Observation | None = None
     target: Target | None = None

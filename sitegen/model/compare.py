@@ -5,8 +5,8 @@ Everything here is computed once, when the model is built; templates only format
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from sitegen.model.dataset import Dataset
@@ -21,7 +21,7 @@ class Comparison:
     figures: dict[str, Observation]
     leader: str | None
     trailer: str | None
-    gap: float | None  # rounded as a reader should see it
+    gap: Decimal | None  # rounded as a reader should see it
     gap_qualifier: str  # exact | over | about | nearly
     same_definition: bool  # the indicator is comparable: both articles define it the same way
     same_period: bool
@@ -64,16 +64,16 @@ def _gap_qualifier(lead: str, trail: str) -> str:
     return "about" if "about" in (lead, trail) else "exact"
 
 
-def _rounded(gap: float, qualifier: str) -> tuple[float, str]:
-    """A gap to the precision a reader needs: whole points from 10 up, tenths below.
+def _rounded(gap: Decimal, qualifier: str) -> tuple[Decimal, str]:
+    """A gap to the precision a reader needs: whole points from 10 up, tenths below (halves up).
 
     19.94 -> "nearly 20"; over 11.1 -> "over 11"; 2.5 -> 2.5.
     """
-    places = 0 if gap >= 10 else 1
+    step = Decimal(1) if gap >= 10 else Decimal("0.1")
     if qualifier == "over":
-        return math.floor(gap * 10**places) / 10**places, "over"
-    shown = round(gap, places)
-    if shown == round(gap, 6) or qualifier == "about":
+        return gap.quantize(step, ROUND_FLOOR), "over"
+    shown = gap.quantize(step, ROUND_HALF_UP)
+    if shown == gap or qualifier == "about":
         return shown, qualifier
     return shown, "nearly" if shown > gap else "over"
 
@@ -100,7 +100,7 @@ class Progress:
     target: Target
     figure: Observation | None
     verdict: Verdict
-    remaining: float | None
+    remaining: Decimal | None
 
 
 def progress(data: Dataset, target: Target) -> Progress:
@@ -113,8 +113,8 @@ def progress(data: Dataset, target: Target) -> Progress:
     opened, closes = data.sources[target.source].published.start, target.deadline.end
     inside = [o for o in series if opened <= o.as_of.end <= closes and (not o.inferred or o.as_of.start >= opened)]
     figure = inside[-1] if inside else series[-1]
-    left = max(0.0, figure.value - target.value) if target.direction == "at-most" \
-        else max(0.0, target.value - figure.value)
+    left = max(Decimal(0), figure.value - target.value) if target.direction == "at-most" \
+        else max(Decimal(0), target.value - figure.value)
     if target.direction == "exact":
         left = abs(target.value - figure.value)
     reached = left == 0

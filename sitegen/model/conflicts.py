@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sitegen.errors import Note
 from sitegen.messages import say
+from sitegen.read.numbers import plain
 from sitegen.read.records import Indicator, Observation
 
 
@@ -46,26 +47,29 @@ def _compatible(a: Observation, b: Observation, unit: str) -> bool:
     return a_low <= b_high and b_low <= a_high
 
 
-def _range(obs: Observation, unit: str) -> tuple[float, float]:
+_ENDLESS = Decimal("Infinity")
+
+
+def _range(obs: Observation, unit: str) -> tuple[Decimal, Decimal]:
     """The values a figure allows: "about 98" 97.5–98.5, "over 90" 90 and up (for a rank, 90 and down)."""
     value, up = obs.value, unit != "rank"
     if obs.qualifier == "about":
-        step = float(Decimal(1).scaleb(Decimal(str(value)).normalize().as_tuple().exponent)) if value % 1 else 1.0
+        step = Decimal(1).scaleb(value.normalize().as_tuple().exponent) if value % 1 else Decimal(1)
         return value - step / 2, value + step / 2
     if obs.qualifier in ("over", "at-least"):
-        return (value, float("inf")) if up else (float("-inf"), value)
+        return (value, _ENDLESS) if up else (-_ENDLESS, value)
     if obs.qualifier == "up-to":
-        return (float("-inf"), value) if up else (value, float("inf"))
+        return (-_ENDLESS, value) if up else (value, _ENDLESS)
     return value, value
 
 
-def _slight(a: float, b: float) -> bool:
-    return abs(a - b) <= 0.02 * max(abs(a), abs(b))
+def _slight(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) <= Decimal("0.02") * max(abs(a), abs(b))
 
 
 def note(conflict: Conflict) -> Note:
     a, b = conflict.first, conflict.second
     return Note(*b.where, say("conflict_note_slight" if conflict.slight else "conflict_note",
-                              province=b.province, indicator=b.indicator, second=f"{b.value:g}", second_source=b.source,
-                              second_as_of=b.as_of, first=f"{a.value:g}", first_source=a.source, first_as_of=a.as_of,
+                              province=b.province, indicator=b.indicator, second=plain(b.value), second_source=b.source,
+                              second_as_of=b.as_of, first=plain(a.value), first_source=a.source, first_as_of=a.as_of,
                               first_where=f"{a.where[0]}:{a.where[1]}"))

@@ -7,6 +7,7 @@ has now is the record's `value`, or, for an earlier correction, what the next on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sitegen.model.dataset import Dataset
 from sitegen.read.period import Period
@@ -19,8 +20,8 @@ class Entry:
 
     date: Period
     record: Observation | Target
-    was: float
-    now: float
+    was: Decimal
+    now: Decimal
     why: Text
     anchor: str
 

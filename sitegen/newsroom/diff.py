@@ -11,12 +11,14 @@ import difflib
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from sitegen.messages import say
 from sitegen.model import loader
 from sitegen.read import content, history
 from sitegen.read.history import Commit
+from sitegen.read.numbers import plain
 from sitegen.read.period import Period
 from sitegen.read.records import Observation, Record, Target
 
@@ -146,8 +148,8 @@ def flat(value: object, prefix: str = "") -> dict[str, str]:
 def _text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}"
+    if isinstance(value, Decimal):
+        return plain(value)
     if isinstance(value, Period):
         return value.text
     if isinstance(value, list):

@@ -40,15 +40,14 @@ def count_words(n: int, lang: str) -> str:
 
 
 @functools.cache  # pure, and the same figures recur on many pages
-def number(value: float, lang: str) -> str:
-    """127178 -> vi "127.178", en "127,178"; 56.83 -> vi "56,83", en "56.83"."""
+def number(value: Decimal | float, lang: str) -> str:
+    """127178 -> vi "127.178", en "127,178"; 56.83 -> vi "56,83", en "56.83" (no trailing zeros)."""
     exact = Decimal(str(value))
-    if exact == exact.to_integral_value():
-        exact = exact.quantize(Decimal(1))
+    exact = exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact.normalize()
     return format_decimal(exact, locale=lang, decimal_quantization=False)
 
 
-def value(amount: float, unit: str, lang: str, formats: Formats, qualifier: str = "exact",
+def value(amount: Decimal, unit: str, lang: str, formats: Formats, qualifier: str = "exact",
           rank_of: int | None = None) -> str:
     """A figure as a reader should see it: "hơn 3 triệu", "56,83%", "thứ 7/63", "7th of 63"."""
     return formats.qualifier[qualifier](lang).format(v=_bare(amount, unit, lang, formats, rank_of))
@@ -59,7 +58,7 @@ def gap_unit(unit: str) -> str:
     return {"percent": "percentage-points", "rank": "places"}.get(unit, unit)
 
 
-def _bare(amount: float, unit: str, lang: str, formats: Formats, rank_of: int | None) -> str:
+def _bare(amount: Decimal, unit: str, lang: str, formats: Formats, rank_of: int | None) -> str:
     pattern = formats.unit
     if unit == "rank":
         n = int(amount)
@@ -72,13 +71,13 @@ def _bare(amount: float, unit: str, lang: str, formats: Formats, rank_of: int | 
     return pattern[unit](lang).format(n=number(amount, lang))
 
 
-def compact(amount: float, lang: str) -> str:
+def compact(amount: Decimal | float, lang: str) -> str:
     """A large number in words for an axis: "5 tỷ", "5 billion"."""
     return _compact(amount, lang, 1)
 
 
 @functools.cache
-def _compact(amount: float, lang: str, digits: int) -> str:
+def _compact(amount: Decimal | float, lang: str, digits: int) -> str:
     return format_compact_decimal(amount, format_type="long", locale=lang, fraction_digits=digits)
 
 

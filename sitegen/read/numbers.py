@@ -45,6 +45,13 @@ def meant(text: str) -> str | None:
     return format(number.normalize(), "f")
 
 
+def plain(value: Decimal | float) -> str:
+    """A value as data/ writes it and machines read it: 72.3, 127178, 10000000000; never 1e+10, never rounded."""
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    text = format(exact.normalize() if exact == exact.to_integral_value() else exact, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def qualifier_meant(word: str) -> str | None:
     """The qualifier a word such as "hơn" or "nearly" means, or None."""
     word = " ".join(word.casefold().split())

@@ -3,6 +3,7 @@ unknown fields refused), each remembering where it was written (see reader.py)."
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
@@ -111,17 +112,17 @@ class IndicatorFile(Record):
     indicators: list[Indicator]
 
 
-def _number(value: object) -> object:
-    """Refuse text where a number belongs, with the fix for the usual Vietnamese forms."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ValueError(say("number_not", got=repr(value)))
+def _number(value: object) -> Decimal:
+    """An exact decimal; text where a number belongs is refused with the fix for the usual Vietnamese forms."""
     if isinstance(value, str):
         fix = say("number_fix", fix=fixed) if (fixed := numbers.meant(value)) is not None else ""
         raise ValueError(say("number_text", text=value, fix=fix))
-    return value
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or not Decimal(str(value)).is_finite():
+        raise ValueError(say("number_not", got=repr(value)))
+    return Decimal(str(value))
 
 
-Number = Annotated[float, BeforeValidator(_number)]
+Number = Annotated[Decimal, BeforeValidator(_number)]  # exact, from the YAML on (never a binary float)
 
 
 class Quoted(Record):

@@ -7,6 +7,7 @@ duplicate keys (PyYAML would silently keep the last), non-UTF-8 text and binary 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
@@ -24,6 +25,17 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # LibYAML when th
     """SafeLoader without timestamp resolution: dates stay the strings the reporter wrote."""
 
 
+def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal | float:
+    """A number with a fraction exactly as written (72.3 stays 72.3, not its nearest binary float);
+    YAML's .inf and .nan stay floats, which the records refuse."""
+    text = loader.construct_scalar(node).replace("_", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return loader.construct_yaml_float(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()

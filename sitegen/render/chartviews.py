@@ -63,11 +63,11 @@ def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, urls: Urls
     if len(bars) == 1 and not refs:
         return view
     colour = {data.provinces[p].name(lang): data.provinces[p].colour.light for p in data.provinces}
-    plain = [{"row": r.label, "order": i, "colour": colour[r.series], "value": r.value, "label": r.shown,
+    plain = [{"row": r.label, "order": i, "colour": colour[r.series], "value": float(r.value), "label": r.shown,
               "tip": f"{r.label}: {r.shown} — {source_name(data, r.record.source, lang)}",
               "href": urls.page(f"indicators/{r.observation.indicator}/#{r.observation.id}", lang),  # type: ignore[union-attr]
               **_tail(r.observation, indicator.unit)} for i, r in enumerate(bars)]
-    marks = [{"value": r.value, "label": f"{r.label}: {r.shown}"} for r in refs]
+    marks = [{"value": float(r.value), "label": f"{r.label}: {r.shown}"} for r in refs]
     specs = []
     for size in charts.SIZES:
         ranks = indicator.unit == "rank"
@@ -85,13 +85,14 @@ def _tail(obs: Observation | None, unit: str) -> dict:
     """Where a qualified value's lighter tail runs: past an "over", around an "about"."""
     if obs is None or unit == "rank" or obs.qualifier == "exact":
         return {"tail_from": None, "tail_to": None}
-    reach = max(abs(obs.value) * 0.06, 100 * 0.03 if unit == "percent" else 0)
+    value = float(obs.value)  # a drawing's geometry, not a figure a reader reads
+    reach = max(abs(value) * 0.06, 100 * 0.03 if unit == "percent" else 0)
     if obs.qualifier in ("over", "at-least"):
-        top = min(obs.value + reach, 100) if unit == "percent" else obs.value + reach
-        return {"tail_from": obs.value, "tail_to": top}
+        top = min(value + reach, 100) if unit == "percent" else value + reach
+        return {"tail_from": value, "tail_to": top}
     if obs.qualifier == "up-to":
-        return {"tail_from": max(obs.value - reach, 0), "tail_to": obs.value}
-    return {"tail_from": max(obs.value - reach / 2, 0), "tail_to": obs.value + reach / 2}
+        return {"tail_from": max(value - reach, 0), "tail_to": value}
+    return {"tail_from": max(value - reach / 2, 0), "tail_to": value + reach / 2}
 
 
 def _tick(value: float, unit: str, lang: str, formats: Formats) -> str:

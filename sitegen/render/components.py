@@ -18,6 +18,7 @@ from sitegen.errors import nearest, one_of
 from sitegen.messages import say
 from sitegen.model import compare
 from sitegen.model.dataset import FILES, Dataset
+from sitegen.read.numbers import plain
 
 if TYPE_CHECKING:
     from sitegen.render.chartviews import ChartView
@@ -79,8 +80,8 @@ class Components:
         if result.leader != (province if verb == "leads" else other):
             a, b = result.figures[province], result.figures[other]
             raise ComponentError(say("claim_unsupported", call=f'claim("{province}", "{indicator}", "{verb}", '
-                                     f'"{other}")', province=province, first=f"{a.value:g}", first_as_of=a.as_of,
-                                     other=other, second=f"{b.value:g}", second_as_of=b.as_of), spared=spared)
+                                     f'"{other}")', province=province, first=plain(a.value), first_as_of=a.as_of,
+                                     other=other, second=plain(b.value), second_as_of=b.as_of), spared=spared)
         return Markup(self.render("components/claim.html",
                                   {"r": result, "subject": province, "verb": verb, "other": other}).strip())
 

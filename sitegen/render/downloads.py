@@ -11,8 +11,10 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sitegen.model.dataset import Dataset
+from sitegen.read.numbers import plain
 from sitegen.read.records import Observation
 from sitegen.render.chartviews import ChartView
 
@@ -34,8 +36,12 @@ class Table:
                 f"data/{self.name}.json": body.encode("utf-8")}
 
 
-def _plain(value: float) -> int | float:
-    return int(value) if value == int(value) else value
+def _plain(value: Decimal) -> int | float | str:
+    """A value for JSON and CSV: a whole number, or a decimal whose shortest float prints it exactly
+    (every figure the site has); a longer one as its exact text rather than a rounded float."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value) if Decimal(repr(float(value))) == value else plain(value)
 
 
 def _text(text: object, lang: str) -> str:
