@@ -10,6 +10,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+# A whole project frozen as it stood (data/ and content/): realistic input for the tests that need a
+# full site. The real data/ and content/ are read by one test only: the real project passes `check`.
+SAMPLE = FIXTURES / "sample"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1" and not os.environ.get("CI")
 # One drawing cache for every test build in every session: drawings are keyed by what they are drawn
 # from and by the drawing code, so sharing them is safe, and a test run draws each chart once.
@@ -28,8 +31,8 @@ SLOW = {"test_properties", "test_builds_are_byte_identical", "test_no_broken_lin
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ["SITEGEN_CACHE"] = str(CACHE)
-    # The expected messages are English; the real site.yaml asks for Vietnamese, which the cases
-    # with `--lang vi` (and tests/test_messages.py) check.
+    # The expected messages are English whatever a project's site.yaml asks for; the cases with
+    # `--lang vi` (and tests/test_messages.py) check the Vietnamese ones.
     os.environ["SITEGEN_LANG"] = "en"
 
 
@@ -79,32 +82,30 @@ def with_build_script(project: Path) -> Path:
 
 
 def make_project(tmp_path: Path, fixture: str = "mini", overlay: Path | None = None) -> Path:
-    """A project folder: the fixture's data and content, the real templates and site text."""
+    """A project folder: the fixture's data and content (its own site text) and the real templates."""
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / fixture, project)
     shutil.copytree(ROOT / "templates", project / "templates")
-    shutil.copy(ROOT / "content" / "site.yaml", project / "content" / "site.yaml")
     if overlay is not None:
         shutil.copytree(overlay, project, dirs_exist_ok=True)
     return project
 
 
-def copy_real(tmp_path: Path) -> Path:
-    """A copy of the real project (data, content, templates) to build without touching site/."""
-    project = tmp_path / "real"
-    project.mkdir()
-    for name in ("data", "content", "templates"):
-        shutil.copytree(ROOT / name, project / name)
+def copy_sample(tmp_path: Path) -> Path:
+    """The sample project (its data and content, the real templates) to build without touching site/."""
+    project = tmp_path / "sample"
+    shutil.copytree(SAMPLE, project)
+    shutil.copytree(ROOT / "templates", project / "templates")
     return project
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session into a temporary folder."""
+    """The sample project's site, built once per test session into a temporary folder."""
     from sitegen import pipeline
     from sitegen.config import Config
 
-    project = copy_real(tmp_path_factory.mktemp("real-site"))
+    project = copy_sample(tmp_path_factory.mktemp("real-site"))
     pipeline.build(Config.at(project))
     return project / "site"
 
@@ -114,7 +115,7 @@ PREFIX = "chuyen-doi-so"
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory: pytest.TempPathFactory):
-    """The real site built for, and served at, http://127.0.0.1:PORT/chuyen-doi-so/ as Pages would."""
+    """The sample site built for, and served at, http://127.0.0.1:PORT/chuyen-doi-so/ as Pages would."""
     import functools
     import http.server
     import threading
@@ -126,7 +127,7 @@ def served_site(tmp_path_factory: pytest.TempPathFactory):
         def log_message(self, *args: object) -> None:
             pass
 
-    project = copy_real(tmp_path_factory.mktemp("served"))
+    project = copy_sample(tmp_path_factory.mktemp("served"))
     docroot = project / "www"
     docroot.mkdir()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(docroot)))

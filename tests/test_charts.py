@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import CACHE, ROOT
+from conftest import CACHE, SAMPLE
 from sitegen import pipeline
 from sitegen.cache import Cache
 from sitegen.config import Config
@@ -18,7 +18,7 @@ from sitegen.urls import LANGS
 
 @pytest.fixture(scope="module")
 def views() -> list[chartviews.ChartView]:
-    _, model, problems = pipeline.load(Config.at(ROOT))
+    _, model, problems = pipeline.load(Config.at(SAMPLE))
     assert model is not None and not problems
     found = [chartviews.view(model.data, c, lang, model.text.formats) for c in model.charts.values() for lang in LANGS]
     jobs = [(spec, D3_FORMAT_LOCALES[v.lang]) for v in found for spec in v.specs]
@@ -74,7 +74,7 @@ def test_axes_follow_the_locale(views: list[chartviews.ChartView]) -> None:
 
 
 def test_a_broken_cache_file_is_drawn_again(tmp_path) -> None:
-    spec = pipeline.load(Config.at(ROOT))[1]
+    spec = pipeline.load(Config.at(SAMPLE))[1]
     view = chartviews.view(spec.data, spec.charts["online-public-services"], "vi", spec.text.formats)
     job = [(view.specs[0], D3_FORMAT_LOCALES["vi"])]
     with drawing.Drawing(job, [], Cache(tmp_path)) as drawn:

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from conftest import ROOT
+from conftest import SAMPLE
 from sitegen.read import content, i18n
 from sitegen.read.period import parse
 
-FORMATS = content.load_site_text(ROOT, []).formats  # the value formats of content/site.yaml
+FORMATS = content.load_site_text(SAMPLE, []).formats  # the value formats of content/site.yaml
 
 
 @pytest.mark.parametrize(("amount", "unit", "qualifier", "vi", "en"), [

@@ -95,10 +95,10 @@ def test_the_language_is_the_flag_else_the_environment_else_the_site_setting(tmp
 
 
 def test_the_real_site_speaks_vietnamese_to_its_newsroom(monkeypatch) -> None:
-    from conftest import ROOT
+    from conftest import SAMPLE
 
     monkeypatch.delenv("SITEGEN_LANG", raising=False)
-    assert messages.choose(None, ROOT) == "vi"
+    assert messages.choose(None, SAMPLE) == "vi"
 
 
 @pytest.mark.parametrize(("text", "found"), [

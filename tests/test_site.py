@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from markupsafe import escape
 
-from conftest import ROOT, copy_real
+from conftest import ROOT, SAMPLE, copy_sample
 from sitegen.model import loader
 
 FIG = re.compile(r'<a class="fig" href="([^"]*)#([^"]+)">')
@@ -23,7 +23,7 @@ def _pages(site: Path) -> dict[str, str]:
 
 
 def test_every_observation_reaches_its_indicator_page_with_its_quote(real_site: Path) -> None:
-    dataset, _ = loader.load(ROOT)
+    dataset, _ = loader.load(SAMPLE)
     for prefix in ("", "en/"):
         for obs in dataset.observations:
             page = (real_site / f"{prefix}indicators/{obs.indicator}/index.html").read_text(encoding="utf-8")
@@ -102,7 +102,7 @@ def test_no_broken_links_and_no_other_hosts(real_site: Path) -> None:
 
 
 def test_no_broken_links_under_a_sub_path(tmp_path: Path) -> None:
-    project = copy_real(tmp_path)
+    project = copy_sample(tmp_path)
     (project / "build.py").write_bytes((ROOT / "build.py").read_bytes())
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
     subprocess.run([sys.executable, "build.py", "--base-url", "https://example.org/repo/"], cwd=project, env=env,
@@ -128,7 +128,7 @@ def test_pages_have_landmarks_language_and_switch(real_site: Path) -> None:
 
 
 def test_downloads_have_one_row_per_observation(real_site: Path) -> None:
-    dataset, _ = loader.load(ROOT)
+    dataset, _ = loader.load(SAMPLE)
     raw = (real_site / "data/observations.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # a BOM: Excel on Windows then reads the file as UTF-8
     with (real_site / "data/observations.csv").open(encoding="utf-8-sig") as handle:
@@ -154,7 +154,7 @@ def test_numbers_follow_each_locale(real_site: Path) -> None:
 
 def test_builds_are_byte_identical(tmp_path: Path, real_site: Path) -> None:
     """A second build, in another folder and process with another hash seed, gives the same bytes."""
-    project = copy_real(tmp_path)
+    project = copy_sample(tmp_path)
     (project / "build.py").write_bytes((ROOT / "build.py").read_bytes())
     env = {"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "12345", "PATH": "/usr/bin:/bin"}
     subprocess.run([sys.executable, "build.py"], cwd=project, env=env, check=True, capture_output=True)

@@ -7,10 +7,11 @@ mistake the data audit found in the real data, each of which would have caught i
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, SAMPLE
 from sitegen.checks import factcheck
 from sitegen.model import compare, loader
 from sitegen.model.dataset import Dataset
@@ -78,7 +79,7 @@ def test_no_figure() -> None:
 def test_every_verdict_has_words_in_both_languages() -> None:
     from sitegen.read import content
     problems: list = []
-    site = content.load_site_text(ROOT, problems)
+    site = content.load_site_text(SAMPLE, problems)
     assert not problems
     for verdict in ("met", "no-figure", "earlier-above", "earlier-below", "not-comparable"):
         text = site.strings[f"verdict_{verdict}"]
@@ -89,7 +90,7 @@ def test_every_verdict_has_words_in_both_languages() -> None:
 
 @pytest.fixture(scope="module")
 def real() -> Dataset:
-    dataset, problems = loader.load(ROOT)
+    dataset, problems = loader.load(SAMPLE)
     assert not problems
     return dataset
 
@@ -118,7 +119,7 @@ def test_no_figure_is_dated_the_day_it_was_cited(real: Dataset) -> None:
 
 def test_the_latest_digital_economy_figure_is_the_2022_edition(real: Dataset) -> None:
     latest = real.latest("bac-ninh", "digital-economy-share")
-    assert (latest.value, latest.as_of.text) == (56.83, "2022")
+    assert (latest.value, latest.as_of.text) == (Decimal("56.83"), "2022")
     assert [o.as_of.text for o in real.series("bac-ninh", "dti-rank")] == ["2021", "2022", "2022"]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
-from conftest import ROOT
+from conftest import SAMPLE
 
 HIDDEN = {"script", "style", "code", "pre"}  # code and pre: the embed snippet and column names
 SHOWN_ATTRS = {"title", "alt", "aria-label", "placeholder"}
@@ -54,9 +54,9 @@ def _keys(node: object) -> set[str]:
 
 def leak_patterns() -> re.Pattern[str]:
     """Source ids, file names and the data's snake_case keys, as whole words."""
-    sources = [s["id"] for s in yaml.safe_load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))]
+    sources = [s["id"] for s in yaml.safe_load((SAMPLE / "data" / "sources.yaml").read_text(encoding="utf-8"))]
     keys: set[str] = set()
-    for path in [*(ROOT / "data").rglob("*.yaml"), *(ROOT / "content").glob("*.yaml")]:
+    for path in [*(SAMPLE / "data").rglob("*.yaml"), *(SAMPLE / "content").glob("*.yaml")]:
         keys |= {k for k in _keys(yaml.safe_load(path.read_text(encoding="utf-8"))) if "_" in k}
     words = sorted(map(re.escape, {*sources, *keys}), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])|\b[\w-]+\.(?:ya?ml|txt)\b")
@@ -78,7 +78,7 @@ def test_no_source_id_file_name_or_key_in_visible_text(real_site: Path) -> None:
 
 def test_every_quote_from_a_vietnamese_article_has_our_english_translation() -> None:
     from sitegen.model import loader
-    dataset, problems = loader.load(ROOT)
+    dataset, problems = loader.load(SAMPLE)
     assert problems == []
     records = [*dataset.observations, *dataset.targets.values(), *dataset.events.values()]
     untranslated = [f"{r.at('quote')[0]}:{r.at('quote')[1]}" for r in records
@@ -92,7 +92,7 @@ CAPS = re.compile(r"(?<![\w&-])[A-ZĐ][A-ZĐ]+(?![\w&])")
 
 def abbreviations_missing(site: Path) -> list[str]:
     """Every page and the all-capitals abbreviations it shows that the glossary does not define."""
-    entries = yaml.safe_load((ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8"))
+    entries = yaml.safe_load((SAMPLE / "content" / "glossary.yaml").read_text(encoding="utf-8"))
     known = {word.casefold() for e in entries for word in re.split(r"[\s/-]+", e["term"])}  # VNEID is VNeID
     found = []
     for page in sorted(site.rglob("*.html")):
@@ -108,7 +108,7 @@ def test_every_abbreviation_a_page_shows_is_in_the_glossary(real_site: Path) -> 
 
 
 def test_the_glossary_page_defines_every_entry_in_both_languages(real_site: Path) -> None:
-    entries = yaml.safe_load((ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8"))
+    entries = yaml.safe_load((SAMPLE / "content" / "glossary.yaml").read_text(encoding="utf-8"))
     for prefix in ("", "en/"):
         page = (real_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
         assert page.count("<dt ") == len(entries)
@@ -127,7 +127,7 @@ def test_card_titles_wrap_by_estimated_width_and_stop_at_the_line_limit() -> Non
 
 def test_every_page_says_when_its_data_last_changed(real_site: Path) -> None:
     from sitegen.read import content
-    story = next(s for s in content.load_stories(ROOT, [], "stories") if s.lang == "vi")
+    story = next(s for s in content.load_stories(SAMPLE, [], "stories") if s.lang == "vi")
     for page in sorted(real_site.rglob("*.html")):
         if "embed" not in page.parts:
             assert '<time datetime="' in page.read_text(encoding="utf-8"), page
