@@ -37,7 +37,7 @@ class Config:
     @property
     def urls(self) -> Urls:
         """Addresses of pages and files under the base path."""
-        return Urls(self.base_path)
+        return Urls(self.base_path, self.site_url if "://" in self.base_url else "")
 
     @property
     def site_url(self) -> str:

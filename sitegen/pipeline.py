@@ -45,8 +45,10 @@ def check(config: Config, cache: Cache | None = None, memo: Memo | None = None) 
     errors, notes = rulebook.run(rulebook.Subject(config.root, dataset, published=config.published), ("data",))
     problems += errors
     rendered = render_site(config, model, cache if not problems else None, memo) if model else Rendered()
-    errors, more = rulebook.run(rulebook.Subject(config.root, dataset, model, rendered.files if model else None),
-                                ("model", "pages"))
+    # The pages' rules need every page: after a problem in the data some are missing, and their links would echo it.
+    whole = model is not None and not problems and not rendered.problems
+    errors, more = rulebook.run(rulebook.Subject(config.root, dataset, model, rendered.files if whole else None,
+                                                 urls=config.urls), ("model", "pages"))
     return model, rendered, [*problems, *rendered.problems, *errors], [*notes, *more]
 
 

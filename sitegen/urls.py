@@ -22,6 +22,7 @@ class Urls:
     """Addresses under the site's base path."""
 
     base_path: str = "/"
+    site: str = ""  # the absolute address of the site's root, when it is known ("https://…/repo/")
 
     def page(self, path: str, lang: str) -> str:
         """A page in one edition: "indicators/x/" -> "/en/indicators/x/"."""

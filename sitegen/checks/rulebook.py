@@ -8,14 +8,16 @@ stopping anything). The README lists each rule by its name.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from sitegen.checks import factcheck, figures, published, qualifiers, seals, sitetext
+from sitegen.checks import factcheck, figures, published, qualifiers, rendered, seals, sitetext, writing
 from sitegen.errors import Note, Problem
 from sitegen.model import conflicts
 from sitegen.model.dataset import Dataset
 from sitegen.model.sitemodel import Model
+from sitegen.urls import Urls
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class Subject:
     model: Model | None = None
     files: Mapping[str, bytes] | None = None  # None: nothing was rendered (the data had problems)
     published: str | None = None  # the reference of what readers saw (None: origin/main if it resolves)
+    urls: Urls = Urls()
+    today: date = field(default_factory=date.today)  # for the rules only: no page ever shows the clock
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,14 @@ RULES = (
     Rule("translated", "data", lambda s: figures.translated(s.data)),
     Rule("conflicts", "data", lambda s: (conflicts.note(c) for c in s.data.conflicts)),
     Rule("published", "data", lambda s: published.unrecorded(s.root, s.data, s.published)),
+    Rule("deadlines", "data", lambda s: writing.deadlines(s.data)),
+    Rule("story-dates", "model", lambda s: writing.dated([*s.model.stories, *s.model.prose], s.today)),  # type: ignore[union-attr]
+    Rule("story-images", "model", lambda s: writing.images([*s.model.stories, *s.model.prose])),  # type: ignore[union-attr]
     Rule("prose-pages", "model", lambda s: sitetext.prose(s.model)),  # type: ignore[arg-type]
     Rule("downloads-described", "model", lambda s: sitetext.described(s.model)),  # type: ignore[arg-type]
+    Rule("links", "pages", lambda s: rendered.links(s.model, s.files, s.urls, s.root)),  # type: ignore[arg-type]
+    Rule("hidden-words", "pages", lambda s: rendered.leaks(s.model, s.files, s.root)),  # type: ignore[arg-type]
+    Rule("glossary", "pages", lambda s: rendered.glossary(s.model, s.files)),  # type: ignore[arg-type]
 )
 
 

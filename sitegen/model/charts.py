@@ -45,6 +45,8 @@ def definitions(data: Dataset, defs: list[ChartDef], problems: list[Problem]) ->
             problems.append(Problem(*chart.at("id"), say("chart_twice", id=chart.id, line=out[chart.id].where[1])))
         elif chart.id.startswith(DERIVED):
             problems.append(Problem(*chart.at("id"), say("chart_reserved", id=chart.id)))
+        elif _spared(data, chart):
+            data.broken.add(chart.id)  # it shows what was left out as invalid: its callers are spared too
         elif problem := _check(data, chart):
             problems.append(problem)
         else:
@@ -61,6 +63,12 @@ def definitions(data: Dataset, defs: list[ChartDef], problems: list[Problem]) ->
             out[key] = ChartDef(id=key, kind="target", indicators=[target.indicator],
                                 provinces=[target.province], title=data.indicators[target.indicator].label)
     return out
+
+
+def _spared(data: Dataset, chart: ChartDef) -> bool:
+    """True when a chart names an indicator or province that was left out as invalid (reported already)."""
+    return any(name in data.broken and name not in table for name, table in
+               [*((i, data.indicators) for i in chart.indicators), *((p, data.provinces) for p in chart.provinces)])
 
 
 def _check(data: Dataset, chart: ChartDef) -> Problem | None:

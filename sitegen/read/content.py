@@ -112,6 +112,7 @@ class Story:
     path: str
     body_line: int
     key_at: tuple[int, int] = (2, 1)  # line and column of `key:` in the file
+    date_at: tuple[int, int] = (2, 1)  # line and column of `date:` in the file
 
 
 def load_site_text(root: Path, problems: list[Problem]) -> SiteText | None:
@@ -189,7 +190,8 @@ def _story(path: Path, shown: str, problems: list[Problem]) -> Story | None:
     if meta is None:
         return None
     return Story(key=meta.key, lang=meta.lang, title=meta.title, summary=meta.summary, date=meta.date,
-                 body="\n".join(lines[end + 1:]), path=shown, body_line=end + 2, key_at=meta.at("key")[1:])
+                 body="\n".join(lines[end + 1:]), path=shown, body_line=end + 2, key_at=meta.at("key")[1:],
+                 date_at=meta.at("date")[1:])
 
 
 def _front_matter(front: str, shown: str, problems: list[Problem]) -> FrontMatter | None:

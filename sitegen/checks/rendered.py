@@ -1,0 +1,146 @@
+"""Rules on the pages as rendered (in memory, so `check` and `build` see the same): every internal
+link and anchor resolves, no page loads or links another host but the articles' own addresses, no
+source id or file name reaches a reader, and every abbreviation a page shows is in the glossary.
+
+A problem is put where a reporter can fix it: a story's own line when the page is a story, else the
+data or content line that holds the words, else the template that makes the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from sitegen.errors import Problem
+from sitegen.messages import say
+from sitegen.model import pages as site
+from sitegen.model.sitemodel import Model
+from sitegen.read.records import Record
+from sitegen.urls import Urls
+
+HIDDEN = {"script", "style", "code", "pre"}  # code and pre: the embed snippet and column names
+SHOWN_ATTRS = {"title", "alt", "aria-label", "placeholder"}
+SHARE = ("https://www.facebook.com/sharer/sharer.php?u=", "https://zalo.me/share?url=")  # links, nothing loaded
+NOT_ABBREVIATIONS = {"CSV", "JSON", "UTF", "ISO", "BOM", "ID", "URL", "SVG", "PNG", "II", "III"}
+_CAPS = re.compile(r"(?<![\w&-])[A-ZĐ][A-ZĐ]+(?![\w&])")
+
+
+class Page(HTMLParser):
+    """One rendered page, read: its links, its ids and the text a reader sees or hears."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+        self.hidden = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(found["id"])  # type: ignore[arg-type]
+        self.links += [v for k, v in attrs if k in ("href", "src") and v]
+        if tag in HIDDEN:
+            self.hidden += 1
+        self.text += [v for k, v in attrs if k in SHOWN_ATTRS and v]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN:
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.text.append(data)
+
+    @property
+    def visible(self) -> str:
+        return " ".join(self.text)
+
+
+def read(files: Mapping[str, bytes | Path]) -> dict[str, Page]:
+    """Every HTML page of the site, read, by its file."""
+    return {name: Page(body.decode("utf-8")) for name, body in sorted(files.items())
+            if name.endswith(".html") and isinstance(body, bytes)}
+
+
+def links(model: Model, files: Mapping[str, bytes | Path], urls: Urls, root: Path) -> Iterator[Problem]:
+    """Every link and asset resolves inside the site (anchors included); other hosts only as an article's address."""
+    allowed = {s.url for s in model.data.sources.values() if s.url}
+    read_pages, origins = read(files), _origins(model)
+    for name, page in read_pages.items():
+        here = urls.asset(name.removesuffix("index.html"))
+        for link in sorted(set(page.links)):
+            if link.startswith(SHARE) or link in allowed or link.startswith(("mailto:", "data:")):
+                continue
+            if re.match(r"^(https?:)?//", link):
+                if not (urls.site and link.startswith(urls.site)):
+                    yield _at(origins.get(name), root, link, say("link_other_host", link=link, page=name))
+                    continue
+                link = urlsplit(link).path + (f"#{urlsplit(link).fragment}" if urlsplit(link).fragment else "")
+            target, _, anchor = urljoin(here, link).partition("#")
+            if not target.startswith(urls.base_path):
+                yield _at(origins.get(name), root, link, say("link_outside", link=link, page=name))
+                continue
+            file = target.removeprefix(urls.base_path)
+            file = file + "index.html" if not file or file.endswith("/") else file
+            if file not in files:
+                yield _at(origins.get(name), root, link, say("link_broken", link=link, page=name))
+            elif anchor and file in read_pages and anchor not in read_pages[file].ids:
+                yield _at(origins.get(name), root, link, say("anchor_broken", link=link, page=name, anchor=anchor))
+
+
+def leaks(model: Model, files: Mapping[str, bytes | Path], root: Path) -> Iterator[Problem]:
+    """No source id, archived file name or data key in the text a reader sees."""
+    words = sorted(map(re.escape, {*model.data.sources, *_keys(Record)}), key=len, reverse=True)
+    pattern = re.compile(r"\b[\w-]+\.(?:ya?ml|txt)\b|(?<![\w/-])(?:" + "|".join(words) + r")(?![\w/-])")
+    origins, seen = _origins(model), set()
+    for name, page in read(files).items():
+        for word in sorted(set(pattern.findall(page.visible))):
+            if (origins.get(name), word) not in seen:
+                seen.add((origins.get(name), word))
+                yield _at(origins.get(name), root, word, say("leak", word=word, page=name), text_only=True)
+
+
+def _keys(kind: type[Record]) -> set[str]:
+    """The field names with an underscore of every kind of record (quote_en, as_of): never shown to readers."""
+    return {n for n in kind.model_fields if "_" in n} | {n for sub in kind.__subclasses__() for n in _keys(sub)}
+
+
+def glossary(model: Model, files: Mapping[str, bytes | Path]) -> Iterator[Problem]:
+    """Every all-capitals abbreviation a page shows has an entry in content/glossary.yaml."""
+    known = {word.casefold() for e in model.glossary for word in re.split(r"[\s/-]+", e.term)}  # VNEID is VNeID
+    first: dict[str, str] = {}
+    for name, page in read(files).items():
+        for word in sorted(set(_CAPS.findall(page.visible)) - NOT_ABBREVIATIONS):
+            if word.casefold() not in known:
+                first.setdefault(word, name)
+    for word, name in sorted(first.items()):
+        yield Problem("content/glossary.yaml", 1, 1, say("glossary_missing", word=word, page=name))
+
+
+def _origins(model: Model) -> dict[str, str]:
+    """The file each page is made from: its story, or its template."""
+    return {p.file: site.origin(p) if "story" in p.context else f"templates/{p.template}"
+            for p in site.pages(model.data, model.text, model.stories, model.prose, model.charts)}
+
+
+def _at(origin: str | None, root: Path, needle: str, message: str, text_only: bool = False) -> Problem:
+    """A problem at the first line that writes needle: in the page's story, else in data/ or content/, else
+    its template."""
+    places = [origin] if origin and not origin.startswith("templates/") else []
+    places += sorted(p.relative_to(root).as_posix() for folder in ("data", "content") if (root / folder).is_dir()
+                     for p in (root / folder).rglob("*") if p.suffix in (".yaml", ".md"))
+    for place in places:
+        try:
+            lines = (root / place).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, 1):
+            found = re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", line)
+            if found and not (text_only and re.match(r"^\s*-?\s*(id|source|file|sha256|key):", line)):
+                return Problem(place, number, found.start() + 1, message)
+    return Problem(origin or "templates", 1, 1, message)
