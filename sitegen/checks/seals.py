@@ -8,6 +8,7 @@ published-state rule (checks/published.py) also insists that a new hash comes wi
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from sitegen.errors import Problem
@@ -29,8 +30,15 @@ def sealed(dataset, root: Path) -> list[Problem]:
         if source.sha256 is None:
             problems.append(Problem(*source.at("file"), say("archive_hash_missing", file=source.file, sha256=found)))
         elif source.sha256 != found:
-            problems.append(Problem(*source.at("sha256"), say("archive_changed", file=source.file, sha256=found)))
+            key = "archive_line_endings" if _line_endings_only(path, source.sha256) else "archive_changed"
+            problems.append(Problem(*source.at("sha256"), say(key, file=source.file, sha256=found)))
     return problems
+
+
+def _line_endings_only(path: Path, sealed: str) -> bool:
+    """True when the file differs from its seal only by Windows line endings (CRLF for LF)."""
+    raw = path.read_bytes()
+    return b"\r\n" in raw and hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest() == sealed
 
 
 def placeholders(source) -> list[Problem]:
