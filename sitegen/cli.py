@@ -8,6 +8,7 @@ in a traceback: problems are located messages, an unexpected failure is one line
 from __future__ import annotations
 
 import argparse
+import errno
 import re
 import sys
 import time
@@ -35,6 +36,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         return report([Problem(exc.prog, 0, 0, exc.told())], "", checked=True)
     except KeyboardInterrupt:
         return 130
+    except ModuleNotFoundError as exc:  # run outside the project's environment
+        print(say("missing_library", name=exc.name), file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug, not bad input: one line, and where to report it
         if _early(argv).debug:
             raise
@@ -59,7 +63,12 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "serve":
         from sitegen.preview import server
 
-        return server.run(config, args.host, args.port)
+        try:
+            return server.run(config, args.host, args.port)
+        except OSError as exc:  # the address is taken, or not this machine's
+            key = "port_busy" if exc.errno == errno.EADDRINUSE else "address_unusable"
+            return report([Problem("--port", 0, 0, say(key, host=args.host, port=args.port, reason=exc.strerror))],
+                          "", checked=True)
     return _build(config, args.force)
 
 
