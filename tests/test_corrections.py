@@ -108,3 +108,54 @@ def test_a_published_value_changes_only_with_a_correction(tmp_path: Path, capsys
         file.write(TARGET_CORRECTION.replace("was: 90", "was: 95"))
     code, err = run(project, capsys, "check")
     assert code == 0, err
+
+
+@pytest.mark.parametrize("before,after", [("1234567", "1234568"), ("12345678901", "12345678902")])
+def test_large_values_change_only_with_a_correction_and_show_exactly(tmp_path: Path, capsys, before: str,
+                                                                     after: str) -> None:
+    """7 to 11 digits: compared as exact decimals by the corrections rule and the diff, written whole in downloads."""
+    project = make_project(tmp_path)
+
+    def state(value: str) -> None:
+        written = f"{int(value):,}".replace(",", ".")
+        article = project / "data" / "sources" / "alpha.txt"
+        text = article.read_text(encoding="utf-8").split("\nSố lớn:")[0]
+        article.write_text(text + f"\nSố lớn: {written} hồ sơ.\n", encoding="utf-8")
+        sources = project / "data" / "sources.yaml"
+        old = sources.read_text(encoding="utf-8").split("sha256: ")[1].split("\n")[0]
+        edit(sources, old, hashlib.sha256(article.read_bytes()).hexdigest())
+        (project / "data" / "observations" / "large.yaml").write_text(
+            f"- province: alpha\n  indicator: dossiers-processed\n  value: {value}\n  qualifier: exact\n"
+            f"  as_of: \"2024-10\"\n  source: alpha\n  quote: \"Số lớn: {written} hồ sơ\"\n"
+            f"  quote_en: \"A large figure\"\n", encoding="utf-8")
+
+    state(before)
+    git(project, "init", "-q", "-b", "main")
+    git(project, "update-ref", "refs/remotes/origin/main", commit(project, "Published"))
+    state(after)
+    edit(project / "data" / "sources.yaml", "  title: Tỉnh Alpha",
+         '  transcription_fixes: [{date: "2024-12-01", what: "the last digit"}]\n  title: Tỉnh Alpha')
+    code, err = run(project, capsys, "check")
+    assert code == 1 and f"readers have seen this figure as {before} (origin/main (" in err, err
+    capsys.readouterr()
+    assert cli.main(["diff"], project) == 0
+    assert f"{before} → {after}" in capsys.readouterr().out
+    assert cli.main(["build", "--force"], project) == 1  # the build refuses it as check does
+    git(project, "update-ref", "refs/remotes/origin/main", commit(project, "Corrected in the open"))
+    pipeline.build(Config.at(project))
+    rows = (project / "site" / "data" / "observations.csv").read_text(encoding="utf-8-sig")
+    assert f",{after}," in rows
+    assert f'"value": {after},' in (project / "site" / "data" / "observations.json").read_text(encoding="utf-8")
+
+
+def test_a_published_state_that_cannot_be_found_fails_closed(tmp_path: Path, capsys) -> None:
+    project = make_project(tmp_path)
+    code, err = run(project, capsys, "check", "--published", "0000000000000000000000000000000000000000")
+    assert code == 1 and "names no commit in this checkout" in err, err
+
+
+def test_without_git_the_check_says_the_rule_was_skipped(tmp_path: Path, capsys) -> None:
+    project = make_project(tmp_path)
+    capsys.readouterr()
+    assert cli.main(["check"], project) == 0
+    assert "note: no published state to compare with" in capsys.readouterr().out
