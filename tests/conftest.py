@@ -22,13 +22,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync"]
 
 
-BROWSER = {"test_browser", "test_quality", "test_preview", "test_search"}
-SLOW = {"test_properties", "test_builds_are_byte_identical", "test_no_broken_links_under_a_sub_path",
-        "test_the_server_binds_to_loopback_and_survives_malformed_requests",
-        "test_many_stories_convert_on_every_core_exactly_as_one_at_a_time",
-        "test_the_real_command_line_reports_without_a_traceback"}
-
-
 def pytest_configure(config: pytest.Config) -> None:
     os.environ["SITEGEN_CACHE"] = str(CACHE)
     # The expected messages are English whatever a project's site.yaml asks for; the cases with
@@ -41,16 +34,6 @@ def english_messages() -> None:
     """Every test starts in English, whatever language an earlier command line chose in this process."""
     from sitegen import messages
     messages.use("en")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark whole modules that drive a browser, and single tests that are slow (see pyproject.toml)."""
-    for item in items:
-        module = item.module.__name__ if item.module else ""
-        if module in BROWSER:
-            item.add_marker(pytest.mark.browser)
-        if module in SLOW or item.originalname in SLOW:
-            item.add_marker(pytest.mark.slow)
 
 
 def need_chromium() -> None:

@@ -87,6 +87,7 @@ def test_bad_input_is_reported_and_site_kept(case: str, tmp_path: Path, good_pro
     assert checked.stderr.splitlines()[:-1] == built.stderr.splitlines()[:-1], "check and build disagree"
 
 
+@pytest.mark.slow
 def test_the_real_command_line_reports_without_a_traceback(tmp_path: Path, good_project: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(good_project, project)

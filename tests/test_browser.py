@@ -9,6 +9,8 @@ import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, need_chromium
 
+pytestmark = pytest.mark.browser  # drives Chromium or the npm tools; `make quick` leaves it out
+
 playwright = pytest.importorskip("playwright.sync_api")
 
 PAGES = ["", "en/", "compare/", "en/compare/", "indicators/online-dossier-rate/", "en/indicators/dti-rank/",

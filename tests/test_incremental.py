@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import make_project, tree
 from sitegen import pipeline
 from sitegen.config import Config
@@ -91,6 +93,7 @@ def test_a_build_with_nothing_changed_does_nothing_and_anything_changed_builds(t
     assert _build(project, capsys, "--base-url", "/repo/", "--force").startswith("built site/")
 
 
+@pytest.mark.slow
 def test_many_stories_convert_on_every_core_exactly_as_one_at_a_time(tmp_path: Path, monkeypatch) -> None:
     from sitegen.render import stories
     project = make_project(tmp_path)

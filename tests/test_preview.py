@@ -14,6 +14,8 @@ import pytest
 
 from conftest import CACHE, CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, make_project, need_chromium, with_build_script
 
+pytestmark = pytest.mark.browser  # drives Chromium or the npm tools; `make quick` leaves it out
+
 STORY = "content/stories/online.en.md"
 DATA = "data/observations/alpha.yaml"
 

@@ -21,6 +21,8 @@ from sitegen.config import Config
 from sitegen.errors import BuildError
 from sitegen.read import i18n
 
+pytestmark = pytest.mark.slow  # hundreds of generated cases; `make quick` leaves it out
+
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "500"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -14,6 +14,8 @@ import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, need_chromium
 
+pytestmark = pytest.mark.browser  # drives Chromium or the npm tools; `make quick` leaves it out
+
 NODE = ROOT / "node_modules"
 AXE = NODE / "axe-core" / "axe.min.js"
 VNU = NODE / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -9,6 +9,8 @@ import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, need_chromium
 
+pytestmark = pytest.mark.browser  # drives Chromium or the npm tools; `make quick` leaves it out
+
 playwright = pytest.importorskip("playwright.sync_api")
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

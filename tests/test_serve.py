@@ -98,6 +98,7 @@ def _raw(port: int, request: bytes) -> bytes:
         return b"".join(chunks)
 
 
+@pytest.mark.slow
 def test_the_server_binds_to_loopback_and_survives_malformed_requests(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "build.py").write_bytes((ROOT / "build.py").read_bytes())

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from markupsafe import escape
 
 from conftest import ROOT, SAMPLE, copy_sample
@@ -71,6 +72,7 @@ def test_an_articles_recorded_address_is_linked_and_allowed(tmp_path: Path) -> N
     assert '<a href="https://baobacninh.example.vn/bai-viet"' in page
 
 
+@pytest.mark.slow
 def test_no_broken_links_under_a_sub_path(tmp_path: Path) -> None:
     project = copy_sample(tmp_path)
     (project / "build.py").write_bytes((ROOT / "build.py").read_bytes())
@@ -125,6 +127,7 @@ def test_numbers_follow_each_locale(real_site: Path) -> None:
     assert "56,83%" in vi and "56.83%" in en
 
 
+@pytest.mark.slow
 def test_builds_are_byte_identical(tmp_path: Path, real_site: Path) -> None:
     """A second build, in another folder and process with another hash seed, gives the same bytes."""
     project = copy_sample(tmp_path)
