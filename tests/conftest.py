@@ -13,6 +13,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # A whole project frozen as it stood (data/ and content/): realistic input for the tests that need a
 # full site. The real data/ and content/ are read by one test only: the real project passes `check`.
 SAMPLE = FIXTURES / "sample"
+# The project "the real project passes check" reads: this one, or (SITEGEN_PROJECT) an edited copy of
+# it, which is how tests/test_edits.py runs the publishing gate's test on realistic content edits.
+PROJECT = Path(os.environ.get("SITEGEN_PROJECT") or ROOT)
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1" and not os.environ.get("CI")
 # One drawing cache for every test build in every session: drawings are keyed by what they are drawn
 # from and by the drawing code, so sharing them is safe, and a test run draws each chart once.

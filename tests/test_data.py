@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import ROOT, SAMPLE, copy_sample
+from conftest import PROJECT, SAMPLE, copy_sample
 from sitegen.checks import factcheck
 from sitegen.cli import main
 from sitegen.model import loader
@@ -14,7 +14,7 @@ from sitegen.read.articles import normalise
 
 
 def test_the_real_project_passes_check(capsys) -> None:
-    assert main(["check"], root=ROOT) == 0, capsys.readouterr().err
+    assert main(["check"], root=PROJECT) == 0, capsys.readouterr().err
 
 
 def test_sample_data_passes_the_fact_check() -> None:
