@@ -159,3 +159,27 @@ def test_without_git_the_check_says_the_rule_was_skipped(tmp_path: Path, capsys)
     capsys.readouterr()
     assert cli.main(["check"], project) == 0
     assert "note: no published state to compare with" in capsys.readouterr().out
+
+
+def test_a_published_figure_is_withdrawn_in_the_open_never_deleted(tmp_path: Path, capsys) -> None:
+    project = make_project(tmp_path)
+    git(project, "init", "-q", "-b", "main")
+    git(project, "update-ref", "refs/remotes/origin/main", commit(project, "Published"))
+    observations = project / "data" / "observations" / "alpha.yaml"
+    published = observations.read_text(encoding="utf-8")
+    first, second, rest = published.split("\n- province:", 2)  # the second: alpha's dossiers processed
+    observations.write_text(first + "\n- province:" + rest, encoding="utf-8")
+    code, err = run(project, capsys, "check")
+    assert code == 1 and "data/observations/alpha.yaml: readers have seen alpha dossiers-processed as 127178" in err
+    observations.write_text(first + "\n- province:" + second + '\n  retracted: {date: "2024-11-20", why: '
+                            '{vi: "Bài không nói số này.", en: "The article does not give it."}}\n- province:' + rest,
+                            encoding="utf-8")
+    code, err = run(project, capsys, "check")
+    assert code == 0, err
+    pipeline.build(Config.at(project))
+    page = (project / "site" / "en" / "corrections" / "index.html").read_text(encoding="utf-8")
+    assert "<del>127,178</del>" in page and "now withdrawn" in page and "The article does not give it." in page
+    indicator = (project / "site" / "en" / "indicators" / "dossiers-processed" / "index.html").read_text("utf-8")
+    assert "127,178" not in indicator
+    feed = (project / "site" / "en" / "corrections" / "feed.xml").read_text(encoding="utf-8")
+    assert "127,178 → withdrawn" in feed

@@ -1,10 +1,11 @@
 """What readers have already seen stays accountable: the data against the last published state.
 
 A published figure or target whose value changes needs a correction (`corrections:` with the value
-it `was`), and an archived article whose recorded hash changes needs a new `transcription_fixes`
-entry. Values compare as exact decimals. The published state is the reference the workflows pass
-(the commit Pages last published, a pull request's base), else origin/main when it resolves; in a
-folder without git history (a tarball of the project) the rule is skipped, and says so in a note.
+it `was`); one that is removed must be withdrawn in the open (`retracted:`); an archived article
+whose recorded hash changes needs a new `transcription_fixes` entry. Values compare as exact
+decimals. The published state is the reference the workflows pass (the commit Pages last published,
+a pull request's base), else origin/main when it resolves; in a folder without git history (a
+tarball of the project) the rule is skipped, and says so in a note.
 """
 
 from __future__ import annotations
@@ -48,10 +49,15 @@ def unrecorded(root: Path, data: Dataset, reference: str | None = None) -> Itera
         yield Note("data", 0, 0, say("published_skipped"))
         return
     state = _state(root, commit)
-    for old, new in _matched(state.figures, {o.id: o for o in data.observations}):
-        yield from _changed(old, new, commit)
-    for old, new in _matched(state.targets, data.targets):
-        yield from _changed(old, new, commit)
+    withdrawn = {r.id for r in data.retracted}
+    for published, now in ((state.figures, {o.id: o for o in data.observations}), (state.targets, data.targets)):
+        pairs = list(_matched(published, now))
+        for old, new in pairs:
+            yield from _changed(old, new, commit)
+        kept = {old.id for old, _ in pairs} | withdrawn
+        for old in (r for key, r in published.items() if key not in kept):
+            yield Problem(old.where[0], 0, 0, say("published_removed", province=old.province, indicator=old.indicator,
+                                                  value=plain(old.value), ref=str(commit)))
     for source in data.sources.values():
         sealed, fixes = state.seals.get(source.id, (None, 0))
         if sealed and source.sha256 and source.sha256 != sealed and len(source.transcription_fixes) <= fixes:

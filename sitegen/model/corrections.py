@@ -21,7 +21,7 @@ class Entry:
     date: Period
     record: Observation | Target
     was: Decimal
-    now: Decimal
+    now: Decimal | None  # None: withdrawn
     why: Text
     anchor: str
 
@@ -45,4 +45,6 @@ def entries(data: Dataset) -> list[Entry]:
             newest = index == len(made) - 1
             found.append(Entry(correction.date, record, correction.was, now, correction.why,
                                anchor(record) if newest else f"{anchor(record)}-{index + 1}"))
+    found += [Entry(r.retracted.date, r, r.value, None, r.retracted.why, f"withdrawn-{anchor(r)}")  # type: ignore[union-attr]
+              for r in data.retracted]
     return sorted(found, key=lambda e: (e.date.end, e.date.start, e.anchor), reverse=True)

@@ -32,6 +32,7 @@ class Dataset:
     archive: dict[str, str] = field(default_factory=dict)  # the archived articles' text, by source id
     broken: set[str] = field(default_factory=set)  # ids of records left out as invalid
     broken_series: set[tuple[str, str]] = field(default_factory=set)  # (province, indicator); "*": any
+    retracted: list[Observation | Target] = field(default_factory=list)  # withdrawn in the open
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 

@@ -50,6 +50,11 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     problems += _one_namespace(dataset.targets, dataset.events)
     problems += _references(dataset)
     dataset.observations = [o.dated(dataset.sources[o.source].published) for o in dataset.observations]
+    # A withdrawn figure or goal is shown only on the corrections page, never as a current figure.
+    dataset.retracted = [*(o for o in dataset.observations if o.retracted),
+                         *(t for t in dataset.targets.values() if t.retracted)]
+    dataset.observations = [o for o in dataset.observations if not o.retracted]
+    dataset.targets = {k: t for k, t in dataset.targets.items() if not t.retracted}
     dataset.archive = _archive(dataset, root, problems)
     dataset.conflicts = conflicts.find(dataset.observations, dataset.indicators)
     dataset.notes = [conflicts.note(c) for c in dataset.conflicts]

@@ -143,6 +143,13 @@ class Correction(Record):
     why: Text
 
 
+class Retraction(Record):
+    """A published figure or goal withdrawn in the open: when, and why (both languages)."""
+
+    date: When
+    why: Text
+
+
 class Observation(Quoted):
     """One figure as an article states it. Without `as_of` the article gives no period: the figure
     is undated, and the dataset gives it the source's publication date, marked as inferred."""
@@ -151,7 +158,8 @@ class Observation(Quoted):
     value: Number
     qualifier: Qualifier
     as_of: When | None = None
-    corrections: list[Correction] = []  # oldest first; see sitegen/corrections.py
+    corrections: list[Correction] = []  # oldest first; see model/corrections.py
+    retracted: Retraction | None = None  # withdrawn: listed on the corrections page, shown nowhere else
     _inferred: bool = PrivateAttr(default=False)
 
     @property
@@ -186,6 +194,7 @@ class Target(Quoted):
     # way of counting): no figure can then meet it, and the note says how the two differ
     comparable: bool = True
     corrections: list[Correction] = []
+    retracted: Retraction | None = None
 
 
 class Event(Quoted):
