@@ -152,8 +152,7 @@ def save_to_browser(runs: int) -> list[Row]:
             for line in server.stdout:
                 if line.startswith("previewing on"):
                     break
-            threading.Thread(target=lambda: server.stdout.read(), daemon=True).start()
-            time.sleep(0.5)
+            threading.Thread(target=lambda: server.stdout.read(), daemon=True).start()  # saves are seen from now
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
             page = browser.new_page(bypass_csp=True)  # the page forbids eval; the probe below is ours
@@ -179,8 +178,8 @@ def save_to_browser(runs: int) -> list[Row]:
 
 def _until_shown(page, url: str, marker: str, path: Path, text: str) -> float:
     """Open url, save text to path, and time until the page on screen shows marker."""
-    page.goto(url)
-    page.wait_for_timeout(300)  # livereload's socket connects after the page loads
+    with page.expect_request(lambda request: "/__preview/epoch" in request.url):  # the page waits for a build
+        page.goto(url)
     started = time.perf_counter()
     path.write_text(text, encoding="utf-8")
     page.wait_for_function(f"document.body && document.body.innerText.includes({json.dumps(marker)})",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,35 +28,33 @@ class Served:
     url: str
     process: subprocess.Popen
     lines: list[str] = field(default_factory=list)
+    printed: threading.Condition = field(default_factory=threading.Condition)
+
+    def read(self) -> None:
+        """Keep every line the preview prints, waking whoever waits for one (on a thread of its own)."""
+        for line in iter(self.process.stdout.readline, ""):
+            with self.printed:
+                self.lines.append(line)
+                self.printed.notify_all()
+        self.process.wait()
+        with self.printed:  # the end of the output: the process has stopped
+            self.printed.notify_all()
 
     def rebuilds(self) -> int:
         return sum(line.startswith("rebuilt in") or "was left unchanged" in line for line in self.lines)
 
     def wait_for(self, count: int, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while self.rebuilds() < count:
-            assert time.monotonic() < deadline, f"only {self.rebuilds()} builds:\n" + "".join(self.lines)
-            time.sleep(0.02)
+        with self.printed:
+            done = self.printed.wait_for(lambda: self.rebuilds() >= count, timeout)
+        assert done, f"only {self.rebuilds()} builds:\n" + "".join(self.lines)
 
-    def settle(self, quiet: float = 0.3) -> int:
-        """Wait until no build has started for `quiet` seconds; the number of builds so far."""
-        seen, since = self.rebuilds(), time.monotonic()
-        while time.monotonic() - since < quiet:
-            time.sleep(0.02)
-            if self.rebuilds() != seen:
-                seen, since = self.rebuilds(), time.monotonic()
-        return seen
-
-    def arm(self, timeout: float = 30) -> int:
-        """Save until a save is seen (the watcher starts with the server's loop); the builds so far."""
-        before, deadline = self.settle(), time.monotonic() + timeout
-        while self.rebuilds() == before:
-            assert time.monotonic() < deadline, "the preview never saw a save:\n" + "".join(self.lines)
-            self.save("content/stories/online.vi.md", "", "\n")
-            step = time.monotonic() + 0.5
-            while self.rebuilds() == before and time.monotonic() < step:
-                time.sleep(0.02)
-        return self.settle()
+    def settle(self, quiet: float) -> int:
+        """The number of builds once none has started for `quiet` seconds (no event says "none more")."""
+        with self.printed:
+            seen = self.rebuilds()
+            while self.printed.wait(quiet) and self.rebuilds() != seen:
+                seen = self.rebuilds()
+            return self.rebuilds()
 
     def save(self, name: str, old: str, new: str) -> None:
         path = self.project / name
@@ -75,12 +73,12 @@ def served(tmp_path: Path) -> Iterator[Served]:
              "SITEGEN_LANG": "en"}, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True)
     run = Served(project, f"http://127.0.0.1:{port}/repo/", process)
-    threading.Thread(target=lambda: run.lines.extend(iter(process.stdout.readline, "")), daemon=True).start()
+    threading.Thread(target=run.read, daemon=True).start()
     try:
-        deadline = time.monotonic() + 60
-        while not any(line.startswith("previewing on") for line in run.lines):
-            assert process.poll() is None and time.monotonic() < deadline, "".join(run.lines)
-            time.sleep(0.05)
+        with run.printed:  # the first build; from this line on, saves are seen
+            started = run.printed.wait_for(lambda: any(line.startswith("previewing on") for line in run.lines)
+                                           or process.poll() is not None, timeout=60)
+        assert started and process.poll() is None, "".join(run.lines)
         yield run
     finally:
         process.terminate()
@@ -88,7 +86,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
 
 
 def test_a_burst_of_saves_gives_one_rebuild_and_the_output_none(served: Served) -> None:
-    before = served.arm()
+    before = served.rebuilds()  # saves are seen from "previewing on" on
     served.save(STORY, "Alpha reached", "Province Alpha reached")
     served.save("content/stories/online.vi.md", "Tỉnh Alpha đạt", "Tỉnh Alpha đã đạt")
     served.save(DATA, "", "# Checked again.\n")
@@ -99,26 +97,40 @@ def test_a_burst_of_saves_gives_one_rebuild_and_the_output_none(served: Served) 
     assert "Province Alpha reached" in page
 
 
-def test_saves_reach_the_open_browser_and_errors_show_there_until_fixed(served: Served) -> None:
+def test_saves_reach_the_open_browser_under_the_published_policy_and_errors_show_there_until_fixed(
+        served: Served) -> None:
     need_chromium()
     sync_api = pytest.importorskip("playwright.sync_api")
-    served.arm()
+    built = (served.project / "site" / "en" / "stories" / "online" / "index.html").read_text(encoding="utf-8")
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', built).group(1)
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
+        console: list[str] = []
+        page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+        loads: list[str] = []
+        page.on("load", lambda loaded: loads.append(loaded.url))
         page.goto(served.url + "en/stories/online/")
         expect = sync_api.expect
         expect(page.locator("main")).to_contain_text("Alpha reached")
+        csp = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        expect(csp).to_have_count(1)
+        assert csp.get_attribute("content") == policy  # the published policy, in force
 
-        served.save(STORY, "Alpha reached", "Alpha has now reached")  # a story edit
-        expect(page.locator("main")).to_contain_text("Alpha has now reached", timeout=10_000)
+        with page.expect_event("load", timeout=10_000):
+            served.save(STORY, "Alpha reached", "Alpha has now reached")  # a story edit
+        expect(page.locator("main")).to_contain_text("Alpha has now reached")
 
-        served.save(DATA, "  value: 72.3\n", '  value: "72,3%"\n')  # a broken data file
-        expect(page.locator("main")).to_contain_text(
-            "data/observations/alpha.yaml:3:10: 'value' must be a number", timeout=10_000)
+        with page.expect_event("load", timeout=10_000):
+            served.save(DATA, "  value: 72.3\n", '  value: "72,3%"\n')  # a broken data file
+        expect(page.locator("main")).to_contain_text("data/observations/alpha.yaml:3:10: 'value' must be a number")
 
-        served.save(DATA, '  value: "72,3%"\n', "  value: 72.3\n")  # fixed
-        expect(page.locator("main")).to_contain_text("Alpha has now reached", timeout=10_000)
+        with page.expect_event("load", timeout=10_000):
+            served.save(DATA, '  value: "72,3%"\n', "  value: 72.3\n")  # fixed
+        expect(page.locator("main")).to_contain_text("Alpha has now reached")
         expect(page.locator("main")).to_contain_text("72.3%")
+        assert len(loads) == 4, loads  # the first load, then one reload for each save
         browser.close()
+    violations = [line for line in console if "Content Security Policy" in line or "Refused to" in line]
+    assert not violations, violations
     assert served.process.poll() is None  # nothing was restarted

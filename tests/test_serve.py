@@ -1,25 +1,42 @@
-"""The preview: the same build, the base path, errors in the browser, nothing outside site/."""
+"""The preview: the same build, the base path, the published policy, reloads, nothing outside site/."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
 import sys
-import time
+import threading
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, free_port, make_project
+from conftest import CACHE, ROOT, free_port, make_project, with_build_script
+from sitegen import cli
 from sitegen.config import Config
-from sitegen.preview.server import Preview
+from sitegen.preview import reloads
+from sitegen.preview.saves import Saves
+from sitegen.preview.server import WATCHED, Preview, listen
+
+TAG = re.compile(rb'<script src="/__preview/reload\.js" data-epoch="(\d+)" defer></script>')
+CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>')
 
 
-def _get(app: Preview, path: str) -> tuple[str, bytes]:
+def _get(app: Preview, path: str, query: str = "") -> tuple[str, bytes]:
     seen = {}
-    body = b"".join(app({"PATH_INFO": path}, lambda status, headers: seen.update(status=status)))
+    body = b"".join(app({"PATH_INFO": path, "QUERY_STRING": query}, lambda status, headers: seen.update(status=status)))
     return seen["status"], body
+
+
+def _in_thread(call, *args) -> tuple[threading.Thread, list]:
+    """call(*args) started on a thread of its own; the list receives its answer."""
+    answer: list = []
+    thread = threading.Thread(target=lambda: answer.append(call(*args)), daemon=True)
+    thread.start()
+    return thread, answer
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +46,7 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Preview:
     (project / "secret.txt").write_text("not for readers")
     app = Preview(Config.at(project, base_url="/repo/"))
     assert app.rebuild()
+    app.index.wait()  # pagefind/ is swapped in on another thread: let the tests walk a still site/
     return app
 
 
@@ -36,7 +54,52 @@ def test_serves_under_the_base_path(preview: Preview) -> None:
     assert _get(preview, "/")[0] == "302 Found"
     status, body = _get(preview, "/repo/en/indicators/online-dossier-rate/")
     assert status == "200 OK" and b'href="/repo/en/' in body
-    assert b"Content-Security-Policy" not in body  # the preview's reload script is inline
+
+
+def test_every_page_is_served_as_built_with_its_policy_and_one_script_tag_more(preview: Preview) -> None:
+    out = preview.config.out
+    preview.index.wait()
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        path = "/repo/" + page.relative_to(out).as_posix().removesuffix("index.html")
+        status, body = _get(preview, path)
+        built = page.read_bytes()
+        assert status == "200 OK", path
+        assert len(TAG.findall(body)) == 1 and TAG.sub(b"", body) == built, path  # the only difference
+        assert CSP.findall(body) == CSP.findall(built) and len(CSP.findall(built)) == 1, path
+    status, body = _get(preview, "/repo/no/such/page/")
+    assert status == "404 Not Found" and TAG.sub(b"", body) == (out / "404.html").read_bytes()
+    policy = CSP.search(body).group().decode()
+    assert "script-src 'self'" in policy and "connect-src 'self'" in policy  # what the reload script needs
+
+
+def test_the_reload_script_is_served_from_the_package_and_nothing_else_under_its_prefix(preview: Preview) -> None:
+    assert _get(preview, "/__preview/reload.js") == ("200 OK", reloads.SCRIPT.read_bytes())
+    assert b"/__preview/epoch?since=" in reloads.SCRIPT.read_bytes()
+    assert _get(preview, "/__preview/secret.txt")[0] == "404 Not Found"
+    assert _get(preview, "/__preview/../secret.txt")[0] == "404 Not Found"
+    assert _get(preview, "/__preview/epoch", "since=x")[0] == "400 Bad Request"
+    assert not (preview.config.out / "__preview").exists()  # never published
+
+
+def test_the_epoch_answers_once_the_next_build_has_finished(preview: Preview) -> None:
+    epoch = preview.reloads.epoch
+    assert _get(preview, "/__preview/epoch", f"since={epoch + 7}") == ("200 OK", str(epoch).encode())  # another run's
+    waiting, answer = _in_thread(_get, preview, "/__preview/epoch", f"since={epoch}")
+    assert preview.rebuild()
+    waiting.join(timeout=30)
+    assert answer == [("200 OK", str(epoch + 1).encode())]
+    assert TAG.search(_get(preview, "/repo/")[1]).group(1) == str(epoch + 1).encode()
+
+
+def test_a_page_asked_for_during_a_build_waits_for_its_end(preview: Preview) -> None:
+    with preview.reloads.build():  # as a rebuild does around its writing
+        waiting, answer = _in_thread(_get, preview, "/repo/en/")
+        waiting.join(timeout=0.3)
+        assert waiting.is_alive() and not answer
+    waiting.join(timeout=10)
+    assert answer[0][0] == "200 OK" and TAG.search(answer[0][1]).group(1) == str(preview.reloads.epoch).encode()
 
 
 @pytest.mark.parametrize("path", ["/repo/../secret.txt", "/repo/%2e%2e/secret.txt", "/repo/..%2fsecret.txt",
@@ -48,6 +111,17 @@ def test_serves_nothing_outside_site(preview: Preview, path: str) -> None:
     assert status == "404 Not Found" and b"not for readers" not in body and b"root:" not in body
 
 
+def test_the_path_is_decoded_once(preview: Preview) -> None:
+    odd = preview.config.out / "odd%41.txt"  # a name with a percent sign, as a request for odd%2541.txt gives
+    odd.write_text("literal")
+    try:
+        assert _get(preview, "/repo/odd%41.txt") == ("200 OK", b"literal")
+        assert _get(preview, "/repo/oddA.txt")[0] == "404 Not Found"
+        assert _get(preview, "/repo/%2e%2e/secret.txt")[0] == "404 Not Found"  # no second decoding
+    finally:
+        odd.unlink()
+
+
 def test_a_failed_build_shows_its_problems_then_recovers(preview: Preview) -> None:
     data = preview.config.root / "data" / "observations" / "alpha.yaml"
     good = data.read_text(encoding="utf-8")
@@ -55,6 +129,7 @@ def test_a_failed_build_shows_its_problems_then_recovers(preview: Preview) -> No
     assert not preview.rebuild()
     status, body = _get(preview, "/repo/")
     assert status.startswith("500") and b"data/observations/alpha.yaml:3:10: &#x27;value&#x27; must be a number" in body
+    assert len(TAG.findall(body)) == 1  # it reloads by itself after the next save
     assert _get(preview, "/repo/assets/style.css")[0] == "200 OK"  # the last good site is still there
     data.write_text(good, encoding="utf-8")
     assert preview.rebuild()
@@ -64,7 +139,7 @@ def test_a_failed_build_shows_its_problems_then_recovers(preview: Preview) -> No
 def test_the_error_page_speaks_the_messages_language_in_the_words_of_check(preview: Preview, capsys) -> None:
     import html
 
-    from sitegen import cli, messages
+    from sitegen import messages
     data = preview.config.root / "data" / "observations" / "alpha.yaml"
     good = data.read_text(encoding="utf-8")
     data.write_text(good.replace("  value: 72.3\n", '  value: "72.3%"\n'), encoding="utf-8")
@@ -86,6 +161,55 @@ def test_the_error_page_speaks_the_messages_language_in_the_words_of_check(previ
     assert all(html.escape(line) in page for line in checked)
 
 
+@pytest.fixture()
+def live(tmp_path: Path) -> Iterator[tuple[Preview, str]]:
+    """A preview over HTTP on a free port, rebuilding on saves, as `build.py serve` runs it."""
+    app = Preview(Config.at(make_project(tmp_path), base_url="/repo/"))
+    saves = Saves([app.config.root / folder for folder in WATCHED], app.rebuild)
+    saves.start()
+    assert app.rebuild()
+    server = listen(app, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert saves.watching.wait(timeout=10)
+        yield app, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        saves.stop()
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=60) as reply:
+        return reply.read()
+
+
+def test_a_save_advances_the_epoch_an_open_page_waits_on(live: tuple[Preview, str]) -> None:
+    app, url = live
+    page = _fetch(url + "/repo/en/stories/online/")
+    epoch = TAG.search(page).group(1).decode()
+    assert _fetch(url + "/__preview/reload.js") == reloads.SCRIPT.read_bytes()
+    waiting, answer = _in_thread(_fetch, f"{url}/__preview/epoch?since={epoch}")
+    story = app.config.root / "content" / "stories" / "online.en.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("Alpha reached", "Alpha has now reached"),
+                     encoding="utf-8")
+    waiting.join(timeout=60)
+    assert answer == [str(int(epoch) + 1).encode()]  # one build for the save, then the answer
+    assert b"Alpha has now reached" in _fetch(url + "/repo/en/stories/online/")  # written before the answer
+
+
+def test_a_port_in_use_is_a_problem_not_a_traceback(tmp_path: Path, capsys) -> None:
+    project = make_project(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert cli.main(["serve", "--port", str(port)], project) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"--port: cannot serve the preview at 127.0.0.1:{port}: ") and "Traceback" not in err
+    assert not (project / "site").exists()  # refused before anything was built
+
+
 def _raw(port: int, request: bytes) -> bytes:
     with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
         conn.sendall(request)
@@ -100,24 +224,29 @@ def _raw(port: int, request: bytes) -> bytes:
 
 @pytest.mark.slow
 def test_the_server_binds_to_loopback_and_survives_malformed_requests(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    (project / "build.py").write_bytes((ROOT / "build.py").read_bytes())
+    project = with_build_script(make_project(tmp_path))
     port = free_port()
-    server = subprocess.Popen([sys.executable, "build.py", "serve", "--port", str(port)], cwd=project,
-                              env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen([sys.executable, "-u", "build.py", "serve", "--port", str(port)], cwd=project,
+                              env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SITEGEN_LANG": "en",
+                                   "SITEGEN_CACHE": str(CACHE)},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    ready, lines = threading.Event(), []
+
+    def read() -> None:
+        for line in server.stdout:
+            lines.append(line)
+            if line.startswith("previewing on"):
+                ready.set()
+
+    threading.Thread(target=read, daemon=True).start()
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        assert ready.wait(timeout=120), "".join(lines)  # the first build, then this line
         for junk in (b"GARBAGE\r\n\r\n", b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\n\r\n", b"\x00\xff\r\n\r\n",
-                     b"GET /../../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"):
+                     b"GET /../../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                     b"GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n"):
             assert b"root:" not in _raw(port, junk)
         reply = _raw(port, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        assert reply.startswith(b"HTTP/1.1 200") and b"<html" in reply
+        assert re.match(rb"HTTP/1\.[01] 200", reply) and b"<html" in reply and b"Content-Security-Policy" in reply
         if shutil.which("ss"):
             listening = subprocess.run(["ss", "-ltn"], capture_output=True, text=True).stdout
             assert f"127.0.0.1:{port}" in listening and f"0.0.0.0:{port}" not in listening

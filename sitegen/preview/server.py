@@ -1,77 +1,36 @@
 """The live preview: the same build() as `python build.py`, rerun on every save.
 
-Serves site/ under the same base path it will have when published, reloads the browser after
-each rebuild (livereload), and shows the problems of a failed build in the browser, in place of
-the page, until the next good save. watchfiles tells it of saves (inotify, not polling), gathering
-a burst of saves into one rebuild.
+Serves site/ under the base path it will be published under, each page exactly as built (its
+Content-Security-Policy included) but for one script tag that reloads it after the next build
+(reloads.py); shows the problems of a failed build in place of the pages until the next good save.
+The server is the standard library's (wsgiref, a thread per request, so that the open pages'
+waiting questions never hold up a file).
 """
 
 from __future__ import annotations
 
+import errno
 import html
 import mimetypes
-import re
+import socketserver
 import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from urllib.parse import unquote
-
-import watchfiles
-from livereload import Server
-from livereload.watcher import Watcher
-from tornado.ioloop import IOLoop
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from sitegen import pipeline
 from sitegen.config import Config
-from sitegen.errors import BuildError, report
+from sitegen.errors import BuildError, Problem, report
 from sitegen.messages import language, say
-from sitegen.render import search
+from sitegen.preview import reloads
+from sitegen.preview.index import LaterIndex
+from sitegen.preview.saves import Saves
 from sitegen.render.memo import Memo
 from sitegen.write import sitedir as output
 
-_CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
-
-
-class LaterIndex:
-    """The preview's search index, made on another thread once a build has written its pages.
-
-    A save shows in the browser without waiting for the index; `pagefind/` follows about half a
-    second later, swapped in whole. A newer build's index supersedes one still being made, and an
-    index whose pages did not change costs nothing (search.index remembers the last one).
-    """
-
-    def __init__(self, cache: Path | None = None) -> None:
-        self.cache = cache  # where search.index keeps the last bundle between runs
-        self.lock = threading.Lock()
-        self.turn = 0
-        self.thread: threading.Thread | None = None
-        self.written: dict[str, bytes] = {}
-
-    def __call__(self, out: Path, pages: list, records: list) -> None:
-        with self.lock:
-            self.turn += 1
-            self.thread = threading.Thread(target=self._make, args=(self.turn, out, pages, records), daemon=True)
-            self.thread.start()
-
-    def wait(self) -> None:
-        """Return once the index of the last build is written."""
-        while (thread := self.thread) is not None and thread.is_alive():
-            thread.join()
-
-    def _make(self, turn: int, out: Path, pages: list, records: list) -> None:
-        if turn != self.turn:
-            return  # a newer build asked already
-        try:
-            files = search.index(pages, records, self.cache)
-        except BuildError as exc:
-            report(exc.problems, out.name)
-            return
-        with self.lock:
-            if turn == self.turn and (files != self.written or not (out / "pagefind").is_dir()):
-                output.replace_site(out / "pagefind", {name.removeprefix("pagefind/"): body
-                                                       for name, body in files.items()})
-                self.written = files
+WATCHED = ("content", "data", "templates")
+SETTLE_SECONDS = 120.0  # the longest a request waits for a build under way (a cold build takes ~30 s)
 
 
 class Preview:
@@ -83,32 +42,44 @@ class Preview:
         self.writer = output.Incremental()
         self.memo = Memo()
         self.index = LaterIndex(config.caches / "search")
+        self.reloads = reloads.Reloads()
+        self.one_at_a_time = threading.Lock()
 
     def rebuild(self) -> bool:
         """Build once; on bad input keep the last good site and remember the problems."""
-        started = time.perf_counter()
-        try:
-            pipeline.build(self.config, write=self.writer, memo=self.memo, index_later=self.index)
-        except BuildError as exc:
-            report(exc.problems, self.config.out.name)
-            self.problems = [str(p) for p in exc.problems]
-            return False
-        self.problems = []
-        print(say("rebuilt", seconds=f"{time.perf_counter() - started:.2f}"))
-        return True
+        with self.one_at_a_time, self.reloads.build():
+            started = time.perf_counter()
+            try:
+                pipeline.build(self.config, write=self.writer, memo=self.memo, index_later=self.index)
+            except BuildError as exc:
+                report(exc.problems, self.config.out.name)
+                self.problems = [str(p) for p in exc.problems]
+                return False
+            self.problems = []
+            print(say("rebuilt", seconds=f"{time.perf_counter() - started:.2f}"))
+            return True
 
     def __call__(self, environ: dict, start: Callable) -> Iterable[bytes]:
-        path = unquote(environ.get("PATH_INFO") or "/")
+        path = _path(environ)
+        if path.startswith(reloads.PREFIX):
+            return self.reloads.answer(path, environ.get("QUERY_STRING", ""), start)
         base = self.config.base_path
         if path == "/" and base != "/":
-            start("302 Found", [("Location", base)])
+            start("302 Found", [("Location", base), ("Content-Length", "0")])
             return [b""]
+        epoch = self.reloads.settled(SETTLE_SECONDS)  # never a file of a build under way
         file = self.resolve(path)
-        if file is None:
-            return self.respond(start, "404 Not Found", self.config.out / "404.html")
-        if file.suffix == ".html" and self.problems:
-            return self.error_page(start)
-        return self.respond(start, "200 OK", file)
+        if file is not None and file.suffix == ".html" and self.problems:
+            return self.error_page(start, epoch)
+        if file is None or (body := _read(file)) is None:
+            file, status = self.config.out / "404.html", "404 Not Found"
+            body = _read(file) or say("not_found").encode("utf-8")
+        else:
+            status = "200 OK"
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            body, kind = reloads.tagged(body, epoch), kind + "; charset=utf-8"
+        return _send(start, status, kind, body, environ)
 
     def resolve(self, path: str) -> Path | None:
         """The file under site/ for a URL path, or None: never anything outside site/."""
@@ -123,83 +94,71 @@ class Preview:
             file = file / "index.html"
         return file if file.is_file() else None
 
-    def respond(self, start: Callable, status: str, file: Path) -> Iterable[bytes]:
-        body = file.read_bytes() if file.is_file() else say("not_found").encode("utf-8")
-        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        if kind == "text/html":
-            # livereload adds an inline script, which the published pages' policy would refuse.
-            body = _CSP.sub(b"", body)
-            kind += "; charset=utf-8"
-        start(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
-        return [body]
-
-    def error_page(self, start: Callable) -> Iterable[bytes]:
+    def error_page(self, start: Callable, epoch: int) -> Iterable[bytes]:
         # Plain HTML here on purpose: it must show even when the templates themselves are broken.
         items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in self.problems)
         body = (f"<!doctype html><html lang=\"{language()}\"><head><meta charset=\"utf-8\">"
                 f"<title>{html.escape(say('preview_failed_title'))}</title></head><body><main>"
                 f"<h1>{html.escape(say('preview_failed_title'))}</h1><p>{html.escape(say('preview_failed_help'))}</p>"
                 f"<ol>{items}</ol></main></body></html>")
-        start("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
-                                             ("Cache-Control", "no-store")])
-        return [body.encode("utf-8")]
+        return _send(start, "500 Internal Server Error", "text/html; charset=utf-8",
+                     reloads.tagged(body.encode("utf-8"), epoch), {})
 
 
-class Saves(Watcher):
-    """livereload's watcher, told of saves by watchfiles (inotify) instead of polling every 0.8 s.
+def _path(environ: dict) -> str:
+    """The request's path, decoded once: the server unquoted it, and WSGI hands it over as Latin-1."""
+    path = environ.get("PATH_INFO") or "/"
+    try:
+        return path.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return "\x00"  # bytes that are no UTF-8 name no file: resolve() refuses it
 
-    Only the watcher's public methods are overridden. watchfiles hands over the saves of a burst
-    (an editor writing several files) as one batch once the folders have been quiet for QUIET_MS,
-    so a burst gives one rebuild; saves made during a rebuild give one more, after it. Every
-    rebuild reloads the whole page: examine() answers with livereload's own "__livereload__"
-    path, which it never throttles and never treats as a stylesheet-only change.
-    """
 
-    QUIET_MS = 50
-    RELOAD = "__livereload__"
+def _read(file: Path) -> bytes | None:
+    try:
+        return file.read_bytes()
+    except OSError:  # removed since it was found (a rebuild dropped it, the index swapped in)
+        return None
 
-    def __init__(self, rebuild: Callable[[], bool]) -> None:
-        super().__init__()
-        self.rebuild = rebuild
-        self.folders: list[str] = []
-        self.pending: set[str] = set()
-        self.lock = threading.Lock()
 
-    def watch(self, path: str, func: Callable | None = None, delay: float | None = None,
-              ignore: Callable | None = None) -> None:
-        super().watch(path, func, delay, ignore)  # livereload watches the working folder if it sees none
-        self.folders.append(path)
+def _send(start: Callable, status: str, kind: str, body: bytes, environ: dict) -> Iterable[bytes]:
+    start(status, [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
+    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
 
-    def start(self, callback: Callable[[], None]) -> bool:
-        loop = IOLoop.current()
 
-        def listen() -> None:
-            for batch in watchfiles.watch(*self.folders, step=self.QUIET_MS):
-                with self.lock:
-                    self.pending.update(path for _, path in batch)
-                loop.add_callback(callback)
+class _Server(socketserver.ThreadingMixIn, WSGIServer):
+    daemon_threads = True  # an open page's waiting question does not keep the preview from stopping
 
-        threading.Thread(target=listen, name="saves", daemon=True).start()
-        return True  # livereload then leaves the watching to us
 
-    def examine(self) -> tuple[str | None, float | None]:
-        """Rebuild once for every save not yet built, then have livereload reload the page."""
-        with self.lock:
-            saved, self.pending = self.pending, set()
-        if not saved:
-            return None, None
-        self.rebuild()
-        self.filepath = self.RELOAD
-        return self.RELOAD, None
+class _Quiet(WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # the terminal shows rebuilds and problems, not every request
+
+
+def listen(app: Preview, host: str, port: int) -> WSGIServer:
+    """A server for app, bound to host and port (0: any free one); serve_forever() answers."""
+    return make_server(host, port, app, server_class=_Server, handler_class=_Quiet)
 
 
 def run(config: Config, host: str, port: int) -> int:
-    """Build, then serve site/ and rebuild when content/, data/ or templates/ change."""
+    """Take the address, build, then serve site/ and rebuild when content/, data/ or templates/ change."""
     preview = Preview(config)
-    preview.rebuild()
-    server = Server(app=preview, watcher=Saves(preview.rebuild))
-    for folder in ("content", "data", "templates"):
-        server.watch(str(config.root / folder))
-    print(say("previewing", url=f"http://{host}:{port}{config.base_path}"))
-    server.serve(host=host, port=port, debug=False, open_url_delay=None, restart_delay=0)
+    try:
+        server = listen(preview, host, port)
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        option = "--port" if exc.errno == errno.EADDRINUSE else "--host"
+        return report([Problem(option, 0, 0, say("preview_unavailable", address=f"{host}:{port}",
+                                                  reason=exc.strerror or exc))], "", checked=True)
+    saves = Saves([config.root / folder for folder in WATCHED], preview.rebuild)
+    saves.start()  # before the first build: a save made during it gives one rebuild more
+    with server:
+        try:
+            preview.rebuild()  # a browser that asks meanwhile waits in the queue
+            saves.watching.wait(timeout=10)  # so that the line below means: saves are seen from now
+            print(say("previewing", url=f"http://{host}:{port}{config.base_path}"))
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass  # Ctrl-C: the reporter is done
+        finally:
+            saves.stop()
     return 0
