@@ -8,7 +8,6 @@ in a traceback: problems are located messages, an unexpected failure is one line
 from __future__ import annotations
 
 import argparse
-import errno
 import re
 import sys
 import time
@@ -63,12 +62,7 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "serve":
         from sitegen.preview import server
 
-        try:
-            return server.run(config, args.host, args.port)
-        except OSError as exc:  # the address is taken, or not this machine's
-            key = "port_busy" if exc.errno == errno.EADDRINUSE else "address_unusable"
-            return report([Problem("--port", 0, 0, say(key, host=args.host, port=args.port, reason=exc.strerror))],
-                          "", checked=True)
+        return server.run(config, args.host, args.port)
     return _build(config, args.force)
 
 
