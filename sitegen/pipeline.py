@@ -67,7 +67,7 @@ def build(config: Config, write: Writer = replace_site, memo: Memo | None = None
         raise BuildError(problems)
     indexed = search.inputs(model, rendered.pages, rendered.files)
     if index_later is None:
-        rendered.files.update(search.index(*indexed, cache.part("search").folder))
+        rendered.files.update(search.index(*indexed, cache.part("search")))
     write(config.out, rendered.files)
     if index_later is not None:
         index_later(config.out, *indexed)

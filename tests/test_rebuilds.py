@@ -13,7 +13,7 @@ from conftest import make_project, tree
 from sitegen import cache, pipeline, workers
 from sitegen.cache import Cache
 from sitegen.config import Config
-from sitegen.render import search
+from sitegen.render import indexer, search
 from sitegen.render import vegalite as charts
 from sitegen.render.site import render_site
 from sitegen.write import sitedir as output
@@ -60,7 +60,7 @@ def test_an_index_made_once_is_read_back_for_the_same_pages(tmp_path: Path, monk
     _, model, _ = pipeline.load(config)
     rendered = render_site(config, model)
     pages, records = search.inputs(model, rendered.pages, rendered.files)
-    cache = tmp_path / "search"  # its own: other tests' builds share the drawing cache
+    cache = Cache(tmp_path / "search")  # its own: other tests' builds share the drawing cache
     search._last.clear()  # nothing kept in this process from earlier tests either
     first = search.index(pages, records, cache)
     search._last.clear()  # a new process: only the disk cache remains
@@ -68,7 +68,7 @@ def test_an_index_made_once_is_read_back_for_the_same_pages(tmp_path: Path, monk
     def no_indexer(*args):
         raise AssertionError("the indexer ran again for the same pages")
 
-    monkeypatch.setattr(search, "_run", no_indexer)
+    monkeypatch.setattr(indexer, "_run", no_indexer)
     assert search.index(pages, records, cache) == first
     search._last.clear()
 

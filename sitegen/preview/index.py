@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from sitegen.cache import Cache
 from sitegen.errors import BuildError, report
 from sitegen.render import search
 from sitegen.write import sitedir as output
@@ -18,7 +19,7 @@ class LaterIndex:
     index whose pages did not change costs nothing (search.index remembers the last one).
     """
 
-    def __init__(self, cache: Path | None = None) -> None:
+    def __init__(self, cache: Cache | None = None) -> None:
         self.cache = cache  # where search.index keeps the last bundle between runs
         self.lock = threading.Lock()
         self.turn = 0

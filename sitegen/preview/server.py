@@ -20,6 +20,7 @@ from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from sitegen import pipeline
+from sitegen.cache import Cache
 from sitegen.config import Config
 from sitegen.errors import BuildError, Problem, report
 from sitegen.messages import language, say
@@ -41,7 +42,7 @@ class Preview:
         self.problems: list[str] = []
         self.writer = output.Incremental()
         self.memo = Memo()
-        self.index = LaterIndex(config.caches / "search")
+        self.index = LaterIndex(Cache(config.caches).part("search"))
         self.reloads = reloads.Reloads()
         self.one_at_a_time = threading.Lock()
 

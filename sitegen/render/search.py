@@ -11,22 +11,18 @@ what it shows. The published pages are not changed.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
 import re
-import subprocess
 import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen.cache import versions, write_whole
-from sitegen.errors import BuildError, Problem
-from sitegen.messages import say
+from sitegen.cache import Cache, read_whole, versions
 from sitegen.read import i18n
+from sitegen.render import indexer
 from sitegen.urls import LANGS
 
 if TYPE_CHECKING:
@@ -88,13 +84,13 @@ def inputs(model: Model, pages: list[Page], files: dict[str, bytes]) -> tuple[li
     return [(p, files[p.file]) for p in pages if p.template in INDEXED and p.file in files], figures(model)
 
 
-def index(pages: Iterable[tuple[Page, bytes]], records: list[Record], cache: Path | None = None) -> dict[str, bytes]:
+def index(pages: Iterable[tuple[Page, bytes]], records: list[Record], cache: Cache | None = None) -> dict[str, bytes]:
     """The Pagefind bundle for these pages and records, as files under pagefind/.
 
     Kept by its inputs and Pagefind's version: in this process (the preview asks again after every
     save) and in cache, so a rebuild whose pages did not change does not run the indexer.
     """
-    wire = [_message(n, request) for n, request in enumerate(_requests(pages, records), 1)]
+    wire = indexer.wire(_requests(pages, records))
     key = hashlib.blake2b(digest_size=20)
     for message in wire:
         key.update(message)
@@ -103,16 +99,8 @@ def index(pages: Iterable[tuple[Page, bytes]], records: list[Record], cache: Pat
         if _last.get("key") != key.hexdigest():
             _last.clear()
             _last.update(key=key.hexdigest(), files=_kept(cache, key.hexdigest())
-                         or _keep(cache, key.hexdigest(), _bundle(_run(wire))))
+                         or _keep(cache, key.hexdigest(), indexer.bundle(wire, KEPT)))
         return dict(_last["files"])
-
-
-def _age(file: Path) -> float:
-    """Newest first; a file another build removed meanwhile counts as oldest."""
-    try:
-        return -file.stat().st_mtime
-    except OSError:
-        return 0.0
 
 
 def _requests(pages: Iterable[tuple[Page, bytes]], records: list[Record]) -> Iterable[dict]:
@@ -129,89 +117,23 @@ def _requests(pages: Iterable[tuple[Page, bytes]], records: list[Record]) -> Ite
     yield {"type": "GetFiles", "index_id": 0}
 
 
-def _message(n: int, payload: dict) -> bytes:
-    """One request as `pagefind --service` reads them: base64 of its JSON (UTF-8, not escaped), then a comma."""
-    return base64.b64encode(json.dumps({"message_id": n, "payload": payload}, ensure_ascii=False).encode()) + b","
-
-
-def _kept(cache: Path | None, key: str) -> dict[str, bytes] | None:
+def _kept(cache: Cache | None, key: str) -> dict[str, bytes] | None:
     """The bundle made from these very inputs by an earlier build, if cache has it whole."""
     try:
-        stored = json.loads((cache / f"{key}.json").read_text(encoding="utf-8")) if cache else None
-    except (OSError, ValueError):
+        stored = json.loads(cache.get(f"{key}.json", read_whole) or b"null") if cache else None
+    except ValueError:
         return None
     return {name: base64.b64decode(body) for name, body in stored.items()} if stored else None
 
 
-def _keep(cache: Path | None, key: str, files: dict[str, bytes]) -> dict[str, bytes]:
-    """Store files as the bundle of key (one file, written whole), with the few made last."""
+def _keep(cache: Cache | None, key: str, files: dict[str, bytes]) -> dict[str, bytes]:
+    """Store files as the bundle of key (one entry, written whole), with the few made last."""
     if cache:
-        for old in sorted(cache.glob("*.json"), key=_age)[KEEP - 1:]:
-            old.unlink(missing_ok=True)
-        write_whole(cache / f"{key}.json",
-                           json.dumps({name: base64.b64encode(body).decode() for name, body in files.items()}).encode())
+        cache.prune(newest=KEEP - 1)
+        cache.put(f"{key}.json", json.dumps({name: base64.b64encode(body).decode()
+                                             for name, body in files.items()}).encode())
     return files
 
 
 _last: dict = {}  # the last bundle made in this process: the preview re-indexes only when a page changed
 _lock = threading.Lock()
-
-
-def _run(wire: list[bytes]) -> list[dict]:
-    """Send the requests to `pagefind --service` and read its answers up to the last one."""
-    last = len(wire)
-    try:
-        from pagefind_bin import get_executable
-
-        process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    except (ImportError, OSError) as exc:
-        raise _failed(f"no Pagefind binary ({exc})") from None
-    feeder = threading.Thread(target=_feed, args=(process, wire), daemon=True)
-    feeder.start()
-    answers, pending = [], b""
-    try:
-        while not answers or answers[-1].get("message_id") != last:
-            chunk = process.stdout.read1(1 << 20)
-            if not chunk:
-                raise _failed("the indexer stopped")
-            *whole, pending = (pending + chunk).split(b",")
-            new = [json.loads(base64.b64decode(part)) for part in whole if part.strip()]
-            for answer in new:
-                if answer["payload"].get("type") == "Error":
-                    raise _failed(answer["payload"].get("message", "an error"))
-            answers += new
-    finally:
-        process.kill()  # it has answered everything asked; it would otherwise wait for more
-        process.wait()
-        feeder.join()
-        with contextlib.suppress(OSError):
-            process.stdin.close()
-        process.stdout.close()
-    return answers
-
-
-def _failed(reason: str) -> BuildError:
-    return BuildError([Problem("pagefind", 0, 0, say("search_failed", reason=reason))])
-
-
-def _feed(process: subprocess.Popen, wire: list[bytes]) -> None:
-    try:
-        process.stdin.writelines(wire)
-        process.stdin.flush()
-    except (BrokenPipeError, ValueError):
-        pass  # the indexer stopped; the reader reports it
-
-
-def _bundle(answers: list[dict]) -> dict[str, bytes]:
-    """The files of the last answer that the site serves, under pagefind/, in a stable form."""
-    files = {}
-    for item in answers[-1]["payload"]["files"]:
-        name = item["path"]
-        if name.startswith(KEPT):
-            body = base64.b64decode(item["content"])
-            if name == "pagefind-entry.json":  # its languages come in a different order each run
-                body = json.dumps(json.loads(body), sort_keys=True, ensure_ascii=False,
-                                  separators=(",", ":")).encode("utf-8")
-            files[f"pagefind/{name}"] = body
-    return files
