@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from sitegen.cache import Cache, read_whole, versions
 from sitegen.read import i18n
 from sitegen.render import indexer
-from sitegen.urls import LANGS
+from sitegen.urls import LANGS, edition
 
 if TYPE_CHECKING:
     from sitegen.model.pages import Page
@@ -64,14 +64,14 @@ def figures(model: Model) -> list[Record]:
     data, formats = model.data, model.text.formats
     out = []
     for lang in LANGS:
-        prefix = "/en/" if lang == "en" else "/"  # pagefind.js puts the base path before it
         for ind in data.indicators.values():
             for obs in data.of_indicator(ind.id):
                 province = data.provinces[obs.province].name(lang)
                 shown = i18n.value(obs.value, ind.unit, lang, formats, obs.qualifier, ind.rank_of)
                 when = ("≈ " if obs.inferred else "") + i18n.period(obs.as_of, lang) if obs.as_of else ""
                 other = ind.label("vi" if lang == "en" else "en")  # a reader may use either language's term
-                out.append(Record(f"{prefix}indicators/{ind.id}/#{obs.id}", lang,
+                # pagefind.js puts the base path before the address
+                out.append(Record("/" + edition(f"indicators/{ind.id}/#{obs.id}", lang), lang,
                                   f"{province} {ind.label(lang)} {shown} {when} {other}",
                                   (("title", f"{province}: {ind.label(lang)}"), ("province", province),
                                    ("indicator", ind.label(lang)), ("other", other), ("value", shown),
