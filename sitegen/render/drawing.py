@@ -43,7 +43,9 @@ class Drawing:
         self.done: list[str | Path | None] = [_text(cache.get(name, _svg)) if n < self.count
                                               else cache.path(name) if cache.get(name, _jpeg) else None
                                               for n, name in enumerate(self.names)]
-        missing = [n for n, found in enumerate(self.done) if found is None]
+        # Two charts can have the same spec (a named chart and an indicator's, in one language): draw it once.
+        first = {name: n for n, name in reversed(list(enumerate(self.names)))}
+        missing = [n for n, found in enumerate(self.done) if found is None and first[self.names[n]] == n]
         self.missing = [[n for n in missing if n < self.count], [n for n in missing if n >= self.count]]
         self.work = workers.Background(_draw, [[self.jobs[n] for n in group] for group in self.missing], POOL_FROM)
 
@@ -61,9 +63,12 @@ class Drawing:
     def _collect(self, group: int) -> None:
         if not self.missing[group]:
             return  # drawn, or found in the cache
+        drawn = {}
         for n, result in zip(self.missing[group], self.work.results(group), strict=True):
             file = self.cache.put(self.names[n], result.encode("utf-8") if isinstance(result, str) else result)
-            self.done[n] = result if isinstance(result, str) else file  # a card's bytes are on disk now
+            drawn[self.names[n]] = result if isinstance(result, str) else file  # a card's bytes are on disk now
+        for n, name in enumerate(self.names):
+            self.done[n] = drawn.get(name, self.done[n])
         self.missing[group] = []
 
     def __enter__(self) -> Drawing:
