@@ -86,3 +86,13 @@ def test_a_broken_cache_file_is_drawn_again(tmp_path) -> None:
     assert again == first and (tmp_path / names[0]).read_text() == first[0]
     Cache(tmp_path).prune()  # a build that used none of them
     assert not list(tmp_path.iterdir())
+
+
+def test_the_same_chart_twice_is_drawn_once(tmp_path) -> None:
+    spec = pipeline.load(Config.at(SAMPLE))[1]
+    view = chartviews.view(spec.data, spec.charts["online-public-services"], "vi", spec.text.formats)
+    job = (view.specs[0], D3_FORMAT_LOCALES["vi"])
+    with drawing.Drawing([job, job], [], Cache(tmp_path)) as drawn:
+        assert drawn.missing[0] == [0]  # one drawing for both
+        svgs = drawn.svgs()
+    assert svgs[0] == svgs[1] and svgs[0].startswith("<svg")

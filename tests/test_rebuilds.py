@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 import os
 from importlib import metadata
@@ -31,13 +32,29 @@ def test_an_unchanged_file_is_linked_from_the_old_site_and_a_changed_one_written
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def test_a_card_is_a_1200_by_630_jpeg_drawn_to_the_same_bytes_every_time(tmp_path: Path) -> None:
+    from PIL import Image
+
+    project = make_project(tmp_path)
+    built = []
+    for n in (1, 2):  # two cold builds, each with empty caches of its own
+        config = Config.at(project, out=tmp_path / f"site{n}", cache=tmp_path / f"cache{n}")
+        pipeline.build(config)
+        built.append(tree(config.out / "cards"))
+    assert built[0] == built[1] and len(built[0]) > 4
+    for name, body in built[0].items():
+        with Image.open(io.BytesIO(body)) as card:
+            assert (card.format, card.size, card.mode) == ("JPEG", (1200, 630), "RGB"), name
+            card.load()  # decodes whole: a cut-off file fails here
+
+
 def test_social_cards_are_linked_from_the_drawing_cache(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     config = Config.at(project, out=tmp_path / "site")
     pipeline.build(config)
-    card = config.out / "cards" / "vi" / "home.png"
-    cached = {p.stat().st_ino for p in (config.caches / "drawings").glob("*.png")}
-    assert card.stat().st_ino in cached and card.read_bytes().startswith(b"\x89PNG")
+    card = config.out / "cards" / "vi" / "home.jpg"
+    cached = {p.stat().st_ino for p in (config.caches / "drawings").glob("*.jpg")}
+    assert card.stat().st_ino in cached and card.read_bytes().startswith(b"\xff\xd8\xff")
 
 
 def test_the_preview_never_writes_into_a_linked_file(tmp_path: Path) -> None:

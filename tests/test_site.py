@@ -152,13 +152,19 @@ def test_sitemap_robots_and_feeds(real_site: Path) -> None:
         assert root.find("{http://www.w3.org/2005/Atom}updated") is not None
 
 
-def test_every_page_has_its_social_card(real_site: Path) -> None:
+def test_every_page_has_a_social_card(real_site: Path) -> None:
+    own = 0
     for name, html in _pages(real_site).items():
         if name.removeprefix("en/").startswith("embed/"):
             continue
         card = re.search(r'<meta property="og:image" content="/([^"]+)">', html)
         assert card, name
-        assert (real_site / card.group(1)).read_bytes().startswith(b"\x89PNG"), name
+        assert (real_site / card.group(1)).read_bytes().startswith(b"\xff\xd8\xff"), name
+        assert '<meta property="og:image:type" content="image/jpeg">' in html, name
+        shared = not re.search(r"(^|/)(search|glossary|data|sources|corrections)/index\.html$|404\.html$", name)
+        assert card.group(1).endswith("/home.jpg") or shared, name  # tools and references show the site's card
+        own += card.group(1).removeprefix("cards/").removeprefix("en/").removeprefix("vi/") != "home.jpg"
+    assert own and len(list((real_site / "cards").rglob("*.jpg"))) == own + 2  # no card drawn that no page shows
 
 
 def test_every_chart_has_an_embed_page_and_snippet(real_site: Path) -> None:

@@ -12,6 +12,8 @@ from sitegen.read.content import ChartDef, SiteText, Story
 from sitegen.urls import LANGS, edition
 
 EMBEDDED_PROSE = {"method": "sources/"}  # prose pages shown inside another page; the rest get <key>/
+# Tools and reference pages readers do not share as such: they show the site's own (home) card.
+UNSHARED_TEMPLATES = {"search.html", "404.html", "glossary.html", "data.html", "sources.html", "corrections.html"}
 STORY_TEMPLATES = {"home.html", "stories.html", "story.html", "search.html"}  # the pages that list stories
 
 
@@ -36,9 +38,15 @@ class Page:
         return self.path.startswith("embed/")
 
     @property
+    def is_shared(self) -> bool:
+        """Whether readers share this page as such, so it gets a social card of its own."""
+        return not self.is_embed and self.template not in UNSHARED_TEMPLATES
+
+    @property
     def card(self) -> str:
-        """Where the page's social card (PNG) is written under site/."""
-        return f"cards/{self.lang}/{self.path.strip('/').replace('/', '--').removesuffix('.html') or 'home'}.png"
+        """Where the page's social card (JPEG) is under site/: its own if it is shared, else its edition's home card."""
+        name = self.path.strip("/").replace("/", "--").removesuffix(".html") if self.is_shared else ""
+        return f"cards/{self.lang}/{name or 'home'}.jpg"
 
 
 def pages(data: Dataset, text: SiteText, stories: list[Story], prose: list[Story],

@@ -10,10 +10,10 @@ from sitegen.render.environment import page as render
 
 
 def cards(model: Model, pages: list[Page], env: Environment) -> dict[str, str]:
-    """The social card of every page (embeds excepted), as SVG, by the file its PNG is written to."""
+    """The social card of every shared page (see `Page.is_shared`), as SVG, by the file its JPEG is written to."""
     colours = [p.colour.light for p in model.data.provinces.values() if p.kind == "province"]
     return {page.card: render(env, "card.svg", {
         "lang": page.lang, "colours": colours, "title": page.title,
         "figures": model.comparisons[page.context["indicator"].id].figures if "indicator" in page.context else {},
         "kicker": model.text.title(page.lang) if page.path else "",
-        "footer": model.text.strings["card_footer"](page.lang)}) for page in pages if not page.is_embed}
+        "footer": model.text.strings["card_footer"](page.lang)}) for page in pages if page.is_shared}

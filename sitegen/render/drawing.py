@@ -1,4 +1,4 @@
-"""Drawing: vl-convert turns chart specs into SVG and social cards into PNG, at build time.
+"""Drawing: vl-convert turns chart specs into SVG, and `raster` paints social cards as JPEG, at build time.
 
 The only module that imports vl_convert, and it imports nothing heavier, so the worker processes
 that draw start quickly. Each drawing is cached on disk, keyed by what it is drawn from and the
@@ -22,6 +22,7 @@ import vl_convert as vlc
 
 from sitegen import workers
 from sitegen.cache import Cache, code_version
+from sitegen.render import raster
 
 FONTS = Path(__file__).parents[1] / "fonts"  # the font the site serves, so text is measured as readers see it
 vlc.register_font_directory(str(FONTS))
@@ -35,14 +36,16 @@ class Drawing:
 
     def __init__(self, charts: list[tuple[dict, dict]], cards: list[str], cache: Cache) -> None:
         self.jobs = [("svg", json.dumps(spec, sort_keys=True, ensure_ascii=False), json.dumps(locale, sort_keys=True))
-                     for spec, locale in charts] + [("png", svg, "") for svg in cards]
+                     for spec, locale in charts] + [("jpg", svg, "") for svg in cards]
         self.count, self.cache = len(charts), cache
         self.names = [f"{_key(job)}.{job[0]}" for job in self.jobs]
         # A chart's SVG is read, to be inlined; a cached card is only checked: the site links to it.
         self.done: list[str | Path | None] = [_text(cache.get(name, _svg)) if n < self.count
-                                              else cache.path(name) if cache.get(name, _png) else None
+                                              else cache.path(name) if cache.get(name, _jpeg) else None
                                               for n, name in enumerate(self.names)]
-        missing = [n for n, found in enumerate(self.done) if found is None]
+        # Two charts can have the same spec (a named chart and an indicator's, in one language): draw it once.
+        first = {name: n for n, name in reversed(list(enumerate(self.names)))}
+        missing = [n for n, found in enumerate(self.done) if found is None and first[self.names[n]] == n]
         self.missing = [[n for n in missing if n < self.count], [n for n in missing if n >= self.count]]
         self.work = workers.Background(_draw, [[self.jobs[n] for n in group] for group in self.missing], POOL_FROM)
 
@@ -52,7 +55,7 @@ class Drawing:
         return [str(d) for d in self.done[:self.count]]
 
     def card_files(self) -> list[Path]:
-        """The cards' PNGs as the cache keeps them, in order (waits for them): the site links to
+        """The cards' JPEGs as the cache keeps them, in order (waits for them): the site links to
         these files instead of holding and writing hundreds of megabytes again."""
         self._collect(1)
         return [self.cache.path(name) for name in self.names[self.count:]]
@@ -60,9 +63,12 @@ class Drawing:
     def _collect(self, group: int) -> None:
         if not self.missing[group]:
             return  # drawn, or found in the cache
+        drawn = {}
         for n, result in zip(self.missing[group], self.work.results(group), strict=True):
             file = self.cache.put(self.names[n], result.encode("utf-8") if isinstance(result, str) else result)
-            self.done[n] = result if isinstance(result, str) else file  # a card's bytes are on disk now
+            drawn[self.names[n]] = result if isinstance(result, str) else file  # a card's bytes are on disk now
+        for n, name in enumerate(self.names):
+            self.done[n] = drawn.get(name, self.done[n])
         self.missing[group] = []
 
     def __enter__(self) -> Drawing:
@@ -74,8 +80,8 @@ class Drawing:
 
 @functools.cache
 def _version() -> str:
-    """What a drawing depends on besides its input: the renderer, the fonts and this module's code."""
-    return code_version(Path(__file__), *sorted(FONTS.glob("*.ttf")))
+    """What a drawing depends on besides its input: the renderers, the fonts and the drawing code."""
+    return code_version(Path(__file__), Path(raster.__file__), *sorted(FONTS.glob("*.ttf")))
 
 
 def _key(job: tuple[str, str, str]) -> str:
@@ -96,19 +102,19 @@ def _svg(file: Path) -> bytes | None:
     return body if whole else None
 
 
-def _png(file: Path) -> bytes | None:
-    """A cached PNG's signature when it is whole (its signature at the start, its end chunk at the end), unread."""
+def _jpeg(file: Path) -> bytes | None:
+    """A cached JPEG's start when it is whole (its start-of-image marker first, its end marker last), unread."""
     with open(file, "rb") as opened:
-        start = opened.read(8)
-        opened.seek(-12, os.SEEK_END)
+        start = opened.read(3)
+        opened.seek(-2, os.SEEK_END)
         end = opened.read()
-    return start if start == b"\x89PNG\r\n\x1a\n" and end == b"\x00\x00\x00\x00IEND\xaeB`\x82" else None
+    return start if start == b"\xff\xd8\xff" and end == b"\xff\xd9" else None
 
 
 def _draw(job: tuple[str, str, str]) -> str | bytes:
     kind, source, locale = job
-    if kind == "png":
-        return vlc.svg_to_png(source, scale=1)
+    if kind == "jpg":
+        return raster.paint(source)
     svg = vlc.vegalite_to_svg(json.loads(source), format_locale=json.loads(locale), allowed_base_urls=[])
     # Several charts share a page: give any ids Vega made (clip paths) this chart's own prefix.
     prefix = hashlib.sha256(source.encode()).hexdigest()[:8]
