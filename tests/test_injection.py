@@ -18,7 +18,7 @@ EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)></script>'
 
 
 class _Tags(HTMLParser):
-    """Collects any element a reader's browser would run: scripts (but JSON-LD and our search), handlers, images."""
+    """Collects any element a reader's browser would run: scripts (but JSON-LD and our own files), handlers, images."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -26,7 +26,7 @@ class _Tags(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         attrs = dict(attrs)
-        ours = attrs.get("type") == "module" and attrs.get("src") == "/assets/search.js"
+        ours = attrs.get("src") in ("/assets/search.js", "/assets/share.js", "/assets/embed.js")
         if tag == "script" and attrs.get("type") != "application/ld+json" and not ours or tag == "img":
             self.bad.append(tag)
         self.bad += [name for name in attrs if name.startswith("on")]

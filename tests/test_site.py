@@ -91,7 +91,7 @@ def test_pages_have_landmarks_language_and_switch(real_site: Path) -> None:
     for name, html in _pages(real_site).items():
         lang = "en" if name.startswith("en/") else "vi"
         if name.removeprefix("en/").startswith("embed/"):
-            assert f'<html lang="{lang}">' in html and '<figure class="chart' in html, name
+            assert f'<html lang="{lang}"' in html and '<figure class="chart' in html, name
             continue
         assert f'<html lang="{lang}">' in html, name
         assert html.count("<h1>") + html.count("<h1 ") == 1, name
@@ -172,3 +172,20 @@ def test_every_chart_has_an_embed_page_and_snippet(real_site: Path) -> None:
     assert '&lt;iframe src="/en/embed/indicator-dti-rank/"' in page
     embed = (real_site / "en/embed/indicator-dti-rank/index.html").read_text(encoding="utf-8")
     assert "<svg" in embed and 'name="robots" content="noindex"' in embed and "<nav" not in embed
+
+
+def test_an_embed_opens_its_links_outside_the_frame_and_reports_its_height(real_site: Path) -> None:
+    embed = (real_site / "en/embed/indicator-dti-rank/index.html").read_text(encoding="utf-8")
+    assert '<base target="_top">' in embed and '<script src="/assets/embed.js" defer></script>' in embed
+    assert "postMessage" in (real_site / "assets/embed.js").read_text(encoding="utf-8")
+    light = (real_site / "en/embed/indicator-dti-rank/light/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en" data-theme="light">' in light and "<svg" in light
+    page = (real_site / "en/indicators/dti-rank/index.html").read_text(encoding="utf-8")
+    assert "e.data.sitegenEmbedHeight" in page and "<code>/en/embed/indicator-dti-rank/light/</code>" in page
+    assert "e.origin" not in page  # the site's address unknown: no origin to hold the host's script to
+
+
+def test_stories_and_indicators_say_how_to_cite_them_and_every_footer_gives_the_licence(real_site: Path) -> None:
+    page = (real_site / "en/indicators/dti-rank/index.html").read_text(encoding="utf-8")
+    assert '<p class="cite">Cite as: ' in page and "https://zalo.me" not in page  # no address known: no share
+    assert 'rel="license">Creative Commons Attribution 4.0 International</a>.' in page

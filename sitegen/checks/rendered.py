@@ -69,7 +69,7 @@ def read(files: Mapping[str, bytes | Path]) -> dict[str, Page]:
 
 def links(model: Model, files: Mapping[str, bytes | Path], urls: Urls, root: Path) -> Iterator[Problem]:
     """Every link and asset resolves inside the site (anchors included); other hosts only as an article's address."""
-    allowed = {s.url for s in model.data.sources.values() if s.url}
+    allowed = {s.url for s in model.data.sources.values() if s.url} | {model.text.licence.path}
     read_pages, origins = read(files), _origins(model)
     for name, page in read_pages.items():
         here = urls.asset(name.removesuffix("index.html"))

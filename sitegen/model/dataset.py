@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from sitegen.errors import Note
 from sitegen.model.conflicts import Conflict
+from sitegen.read.articles import normalise
 from sitegen.read.records import Event, Observation, Province, Source, Target
 
 # Where the ids of each kind are written, for a reporter looking for the right one.
@@ -30,6 +31,7 @@ class Dataset:
     targets: dict[str, Target]
     events: dict[str, Event]
     archive: dict[str, str] = field(default_factory=dict)  # the archived articles' text, by source id
+    paragraphs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the same text, paragraph by paragraph
     broken: set[str] = field(default_factory=set)  # ids of records left out as invalid
     broken_series: set[tuple[str, str]] = field(default_factory=set)  # (province, indicator); "*": any
     retracted: list[Observation | Target] = field(default_factory=list)  # withdrawn in the open
@@ -44,6 +46,20 @@ class Dataset:
         """The most recent observation of a province and indicator (then the latest published source)."""
         found = self._by_series.get((province, indicator))
         return found[-1] if found else None
+
+    def paragraph(self, record: Observation | Target | Event) -> str | None:
+        """The archived paragraph(s) a record's quote stands in, for a reader to judge its context."""
+        lines, quote = self.paragraphs.get(record.source, ()), normalise(record.quote)
+        at = " ".join(lines).find(quote)
+        if at < 0:
+            return None
+        start = 0
+        around = []
+        for line in lines:
+            if start < at + len(quote) and at < start + len(line):
+                around.append(line)
+            start += len(line) + 1
+        return " ".join(around)
 
     def of_indicator(self, indicator: str) -> list[Observation]:
         """Every observation of one indicator, in data order."""

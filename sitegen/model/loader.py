@@ -55,7 +55,8 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
                          *(t for t in dataset.targets.values() if t.retracted)]
     dataset.observations = [o for o in dataset.observations if not o.retracted]
     dataset.targets = {k: t for k, t in dataset.targets.items() if not t.retracted}
-    dataset.archive = _archive(dataset, root, problems)
+    dataset.paragraphs = _archive(dataset, root, problems)
+    dataset.archive = {key: " ".join(lines) for key, lines in dataset.paragraphs.items()}
     dataset.conflicts = conflicts.find(dataset.observations, dataset.indicators)
     dataset.notes = [conflicts.note(c) for c in dataset.conflicts]
     return dataset, problems
@@ -77,7 +78,8 @@ def _one_namespace(targets: dict[str, Target], events: dict[str, Event]) -> list
             for key in sorted(set(targets) & set(events))]
 
 
-def _archive(data: Dataset, root: Path, problems: list[Problem]) -> dict[str, str]:
+def _archive(data: Dataset, root: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    """Each archived article's paragraphs (its non-blank lines), normalised."""
     texts = {}
     for source in data.sources.values():
         path = root / "data" / "sources" / source.file
@@ -85,7 +87,8 @@ def _archive(data: Dataset, root: Path, problems: list[Problem]) -> dict[str, st
             problems.append(Problem(*source.at("file"), say("archive_missing", file=source.file)))
             continue
         try:
-            texts[source.id] = normalise(path.read_bytes().decode("utf-8"))
+            lines = (normalise(line) for line in path.read_bytes().decode("utf-8").splitlines())
+            texts[source.id] = tuple(line for line in lines if line)
         except UnicodeDecodeError as exc:
             problems.append(Problem(*source.at("file"), say("archive_not_utf8", file=source.file, at=exc.start)))
     return texts

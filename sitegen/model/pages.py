@@ -88,6 +88,8 @@ def pages(data: Dataset, text: SiteText, stories: list[Story], prose: list[Story
         out.append(Page("404.html", lang, "404.html", s("not_found")))
         for chart in charts.values():
             out.append(Page(f"embed/{chart.id}/", lang, "embed.html", chart.title(lang), {"chart_id": chart.id}))
+            out.append(Page(f"embed/{chart.id}/light/", lang, "embed.html", chart.title(lang),
+                            {"chart_id": chart.id, "theme": "light"}))  # for hosts without a dark mode
     return out
 
 

@@ -49,6 +49,15 @@ class TableText(Record):
     columns: dict[str, Text]
 
 
+class Licence(Record):
+    """What readers may do with the site's text and data: shown in every footer and in the data package."""
+
+    name: Annotated[str, Field(min_length=1)]  # its SPDX id, as Frictionless expects: CC-BY-4.0
+    title: Annotated[str, Field(min_length=1)]  # "Creative Commons Attribution 4.0 International"
+    path: Annotated[str, Field(pattern=r"^https://\S+$")]  # where its terms are read
+    terms: Text  # the footer's sentence
+
+
 class SiteText(Record):
     """Titles, navigation, value formats and every label a template shows, in both languages.
 
@@ -60,6 +69,7 @@ class SiteText(Record):
     tagline: Text
     formats: Formats
     downloads: dict[str, TableText]
+    licence: Licence
     strings: dict[str, Text]
     messages_lang: Literal["vi", "en"] = "en"  # the generator's messages; read early by messages.choose
 

@@ -6,6 +6,7 @@ import functools
 import math
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import (
     Environment,
@@ -66,8 +67,10 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any], cache:
         shown = i18n.value(result.gap, i18n.gap_unit(result.indicator.unit), lang, formats, result.gap_qualifier)
         return formats.gap(lang).format(v=shown)
 
-    env.globals.update(t=t, url=url, asset=asset, absolute=absolute, site=text, base_path=config.base_path,
-                       **globals_)
+    known = urlsplit(config.base_url)
+    origin = f"{known.scheme}://{known.netloc}" if known.netloc else ""  # whose messages an embed's host hears
+    env.globals.update(t=t, url=url, asset=asset, absolute=absolute, origin=origin, site=text,
+                       base_path=config.base_path, **globals_)
     env.filters.update(lowerfirst=lambda text: text[:1].lower() + text[1:], number=i18n.number,
                        period=i18n.period, day=i18n.day, value=value, gap=gap, lines=lines)
     env.globals["embed_height"] = embed_height

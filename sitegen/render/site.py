@@ -18,7 +18,7 @@ from sitegen.messages import say
 from sitegen.model import pages as site
 from sitegen.model.sitemodel import Model
 from sitegen.read.i18n import D3_FORMAT_LOCALES
-from sitegen.render import chartviews, downloads, environment, stories
+from sitegen.render import chartviews, datapackage, downloads, environment, stories
 from sitegen.render.cards import cards
 from sitegen.render.components import Components
 from sitegen.render.feeds import discovery
@@ -80,6 +80,8 @@ def _pages_and_files(config: Config, model: Model, memo: Memo | None, views: dic
             done.problems += exc.problems
     for table in tables:
         done.files.update(table.files())
+    done.files["data/datapackage.json"] = datapackage.package(model.data, model.text, tables,
+                                                              list(model.charts))
     for (chart_id, lang), view in views.items():
         if lang == LANGS[0]:
             done.files[f"data/charts/{chart_id}.csv"] = downloads.chart_csv(model.data, view)
