@@ -128,3 +128,55 @@ def test_a_figure_written_in_words_can_be_recorded(tmp_path, capsys) -> None:
     figure = project / "data" / "observations" / "gamma.yaml"
     figure.write_text(figure.read_text(encoding="utf-8").replace("value: 4", "value: 3"), encoding="utf-8")
     assert main(["check"], root=project) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ('{{ figure("a" "b") }}', 'a comma is missing between "a" and "b"; write {{ figure("a", "b") }}'),
+    ('x {{ figure("a", "b" date=false) }}', 'a comma is missing between "b" and date; write '
+                                           '{{ figure("a", "b", date=false) }}'),
+    ('{{ figure(“a”, “b”) }}', 'its names are in curly quotes “…”, which are text, not quotes; use straight quotes '
+                             '"…"; write {{ figure("a", "b") }}'),
+    ('{{ figure(bac-kan, "b") }}', 'bac-kan is not in quotes; write {{ figure("bac-kan", "b") }}'),
+    ('{{ figure("a", "b" }}', "the ')' that closes it is missing; write {{ figure(\"a\", \"b\") }}"),
+    ('{ chart("x") }}', 'it opens with { and closes with }}, where a component needs two braces on each side, '
+                        '{{ and }} (otherwise readers see the braces); write {{ chart("x") }}'),
+    ('{{ chart("x") }}}', 'it opens with {{ and closes with }}}, where a component needs two braces on each side, '
+                          '{{ and }} (otherwise readers see the braces); write {{ chart("x") }}'),
+    ('{{ figure("a", "b", date=false) }} and {{ chart("x") }}', None),
+    ("the figure (below) and the chart (above)", None),
+])
+def test_a_component_call_written_wrongly_names_the_slip_and_shows_the_call(line: str, said: str | None) -> None:
+    from sitegen.render import calls
+
+    found = calls.slips(line)
+    assert [s.message.split(": ", 1)[1] for s in found] == ([said] if said else [])
+    assert all(s.col == line.index("{") + 1 for s in found)
+
+
+def test_a_claim_on_an_indicator_without_a_better_direction_says_so(tmp_path) -> None:
+    from conftest import make_project
+    from sitegen.model import loader
+    from sitegen.render.components import ComponentError, Components
+
+    project = make_project(tmp_path)
+    with (project / "data" / "observations" / "alpha.yaml").open("a", encoding="utf-8") as file:
+        file.write('- province: beta\n  indicator: dossiers-processed\n  value: 90000\n  qualifier: exact\n'
+                   '  as_of: "2024-09"\n  source: alpha\n  quote: "90.000 hồ sơ"\n')
+    data, _ = loader.load(project)
+    parts = Components(data, {}, "en", lambda name, context: "")
+    with pytest.raises(ComponentError) as caught:
+        parts.claim("alpha", "dossiers-processed", "leads", "beta")
+    assert "the provinces do not measure dossiers-processed the same way (their articles define it differently; " \
+        "see the indicator's definition in data/indicators.yaml), so neither leads" in str(caught.value)
+    indicators = project / "data" / "indicators.yaml"
+    indicators.write_text(indicators.read_text(encoding="utf-8").replace(
+        "higher_is_better: null", "higher_is_better: null\n    comparable: true"), encoding="utf-8")
+    data, _ = loader.load(project)
+    parts = Components(data, {}, "en", lambda name, context: "")
+    with pytest.raises(ComponentError) as caught:
+        parts.claim("alpha", "dossiers-processed", "leads", "beta")
+    assert str(caught.value) == (
+        'claim("alpha", "dossiers-processed", "leads", "beta") cannot be said: for dossiers-processed neither more '
+        'nor less is better (higher_is_better: null in data/indicators.yaml), so no province leads (alpha 127178 '
+        '(2024-01/2024-09) against beta 90000 (2024-09)); set the two figures side by side instead: '
+        '{{ figure("alpha", "dossiers-processed") }} and {{ figure("beta", "dossiers-processed") }}')

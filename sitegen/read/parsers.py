@@ -44,6 +44,7 @@ _JINJA = (
     (r"^[Ee]ncountered unknown tag '(?P<token>[^']*)'", "parser_jinja_tag"),
     (r"^unexpected '(?P<token>[^']*)'", "parser_jinja_unexpected"),
     (r"^'(?P<token>[^']*)' is undefined", "parser_jinja_undefined"),
+    (r"^access to attribute '(?P<token>[^']*)' of '[^']*' object is unsafe", "parser_jinja_unsafe"),
 )
 
 
@@ -52,7 +53,7 @@ def yaml(problem: str, char: str = "") -> str:
     for pattern, key in _YAML:
         if re.search(pattern, problem):
             return say(key, char=char or "?")
-    return say("parser_own", reason=problem)
+    return say("parser_own_yaml", reason=problem)
 
 
 def jinja(message: str) -> str:
