@@ -49,6 +49,8 @@ def explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple, mo
             yield positions.problem(loc, f"'{name}' {hint}" if hint else say("field_date", name=name, got=got))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             yield positions.problem(loc, say("field_mapping", name=name, got=got))
+        elif kind in _KINDS:  # pydantic's own English, retold
+            yield positions.problem(loc, say(_KINDS[kind], name=name, got=got))
         else:
             yield positions.problem(loc, say("field_other", name=name, reason=error["msg"].lower(), got=got))
 
@@ -69,6 +71,9 @@ def _choices(expected: str) -> str:
     return say("or").join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else expected
 
 
+_KINDS = {"string_type": "field_text", "list_type": "field_list", "bool_type": "field_bool",
+          "bool_parsing": "field_bool", "int_type": "field_whole", "int_parsing": "field_whole",
+          "int_from_float": "field_whole", "too_short": "field_empty", "string_too_short": "field_empty"}
 _FORMS = {"url": "form_url", "light": "form_colour", "dark": "form_colour", "file": "form_file",
           "sha256": "form_sha256"}
 
