@@ -108,7 +108,9 @@ def test_the_real_site_speaks_vietnamese_to_its_newsroom(monkeypatch) -> None:
                                                                  'add the closing " where the text or list ends')),
     ('a: |\n  "Hello" she said\nb: [x\nc: 1\n', (3, 4, 'the [ opened here is never closed: b: [x; add the closing ] '
                                                   'where the text or list ends')),
-    ('a: "long\n  text"\nb: 1\n c: 2\n', None),
+    ('a: "long\n  text"\nb: 1\n c: 2\n', (4, 1, 'this line is indented by 1 space, which lines up with no line '
+                                         'above it; the fields of one record line up under each other: indent it '
+                                         'like line 3 (b: 1): none, at the start of the line')),
 ])
 def test_a_yaml_slip_is_found_where_it_was_made(text: str, found: tuple | None) -> None:
     from sitegen.read import yamlsyntax

@@ -39,8 +39,11 @@ def renderings(value: float, unit: str = "", lang: str = "vi") -> list[str]:
             if whole >= scale and whole % (scale // 10) == 0:
                 forms.update(f"{i18n.number(whole / scale, lang)} {word}" for word in words)
         forms.update(_WORDS.get((unit, whole), {}).get(lang, ()))
+        forms.update(numbers.in_words(whole, lang))  # "ba trụ cột", "mười hai xã"
     else:
         forms.add(format(exact.normalize(), "f"))
+    if exact == Decimal("0.5") or (exact == 50 and unit == "percent"):
+        forms.update(numbers.HALF[lang])  # "một nửa số xã"
     return sorted(forms, key=lambda form: (-len(form), form))
 
 
@@ -65,7 +68,7 @@ def places(text: str, form: str) -> Iterator[int]:
         end = start + len(form)
         before, after = folded[max(0, start - 2):start], folded[end:end + 2]
         if wordy:
-            if not before[-1:].isalnum() and not after[:1].isalnum():
+            if not before[-1:].isalnum() and not after[:1].isalnum() and _apart(folded, start, end, form):
                 yield start
         elif not (before[-1:].isdecimal() or (before[-1:] in (".", ",") and before[:1].isdecimal())
                   or after[:1].isdecimal() or (after[:1] in (".", ",") and after[1:].isdecimal())):
@@ -73,12 +76,32 @@ def places(text: str, form: str) -> Iterator[int]:
         start = folded.find(form, start + 1)
 
 
-def separator_slip(quote: str, value: Decimal) -> str | None:
-    """If value looks like "127.178" read as a decimal, return the whole number meant."""
-    text = plain(value)
-    whole, _, decimals = text.partition(".")
-    if len(decimals) == 3 and re.search(rf"(?<![\d.,]){re.escape(text)}(?!\d)", normalise(quote)):
-        return whole + decimals
+def _apart(text: str, start: int, end: int, form: str) -> bool:
+    """A number in words stands apart: not part of a longer number ("hai mươi ba" is not "ba"), and not
+    a word that only looks like one ("năm 2024", "mỗi năm" are years, "một số" is "some")."""
+    words = form.split()
+    if not words or words[0] not in numbers.NUMERALS:
+        return True  # "toàn bộ", "đứng đầu"
+    before, after = text[:start].split()[-1:], text[end:].split()[:1]
+    before = [w.strip(".,;:()\"'“”") for w in before]
+    after = [w.strip(".,;:()\"'“”") for w in after]
+    if any(w in numbers.NUMERALS or w[:1].isdecimal() for w in before + after):
+        return False
+    not_before, not_after = numbers.NOT_A_NUMBER.get(form, ((), ()))
+    return not (set(before) & set(not_before) or set(after) & set(not_after))
+
+
+def separator_slip(quote: str, value: Decimal | float) -> str | None:
+    """If value is a whole number written with a thousands dot, as Vietnamese writes it, and read as a
+    decimal ("127.178", "14.000"), the whole number meant: when the quote writes it so, or when it is
+    round (no one writes 14 as 14.000)."""
+    written = format(value, "f") if isinstance(value, Decimal) else plain(value)
+    whole, _, decimals = written.partition(".")
+    if len(decimals) != 3 or not whole.isdecimal():
+        return None
+    grouped = rf"(?<![\d.,]){re.escape(written)}(?!\d)"
+    if decimals == "000" or re.search(grouped, normalise(quote)):
+        return str(int(whole + decimals))
     return None
 
 
@@ -94,11 +117,12 @@ def values(data: Dataset) -> Iterator[Problem]:
             continue
         where, value = record.at("value"), record.value
         if slip := separator_slip(record.quote, value):
-            yield Problem(*where, say("value_separator", value=plain(value), fix=slip))
+            yield Problem(*where, say("value_separator", value=format(value, "f"), fix=slip))
         elif indicator.unit == "percent" and not 0 <= value <= 100 and not indicator.allow_over_100:
             yield Problem(*where, say("value_percent_range", value=plain(value), indicator=indicator.id))
         elif indicator.unit in ("count", "rank") and value != int(value):
-            yield Problem(*where, say("value_whole", value=plain(value), indicator=indicator.id, unit=indicator.unit))
+            yield Problem(*where, say("value_whole", value=plain(value), indicator=indicator.id,
+                                      unit=say(f"unit_{indicator.unit}")))
         elif indicator.unit == "rank" and indicator.rank_of and not 1 <= value <= indicator.rank_of:
             yield Problem(*where, say("value_rank_range", value=plain(value), rank_of=indicator.rank_of))
 
@@ -118,8 +142,15 @@ def quotes(data: Dataset) -> Iterator[Problem]:
         elif isinstance(record, Event) or record.indicator not in data.indicators:
             continue
         elif not states(quote, record.value, *_unit_lang(data, record)) and not separator_slip(quote, record.value):
-            forms = say("or").join(f'"{f}"' for f in renderings(record.value)[-2:])
+            forms = _looked_for(renderings(record.value, *_unit_lang(data, record)))
             yield Problem(*record.at("quote"), say("quote_no_value", value=plain(record.value), forms=forms))
+
+
+def _looked_for(forms: list[str]) -> str:
+    """The forms a message names: the two shortest in digits, and the shortest in words if any."""
+    digits, words = [f for f in forms if not f[:1].isalpha()], [f for f in forms if f[:1].isalpha()]
+    shown = [f'"{f}"' for f in digits[-2:] + words[-1:]]
+    return say("or").join([", ".join(shown[:-1]), shown[-1]] if len(shown) > 1 else shown)
 
 
 def _unit_lang(data: Dataset, record: Observation | Target) -> tuple[str, str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sitegen.checks import factcheck, figures, published, qualifiers, rendered, seals, sitetext, writing
+from sitegen.checks import coverage, factcheck, figures, published, qualifiers, rendered, seals, sitetext, writing
 from sitegen.errors import Note, Problem
 from sitegen.model import conflicts
 from sitegen.model.dataset import Dataset
@@ -45,6 +45,7 @@ class Rule:
 RULES = (
     Rule("seals", "data", lambda s: seals.sealed(s.data, s.root)),
     Rule("figure-once", "data", lambda s: figures.once(s.data)),
+    Rule("provinces", "data", lambda s: coverage.covered(s.data)),
     Rule("values", "data", lambda s: factcheck.values(s.data)),
     Rule("quotes", "data", lambda s: factcheck.quotes(s.data)),
     Rule("qualifiers", "data", lambda s: qualifiers.check(s.data)),

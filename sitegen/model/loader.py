@@ -16,6 +16,7 @@ from sitegen.messages import say
 from sitegen.model import conflicts
 from sitegen.model.dataset import FILES, Dataset
 from sitegen.read.articles import normalise
+from sitegen.read.names import Names
 from sitegen.read.reader import ids_in, read_records
 from sitegen.read.records import Event, IndicatorFile, Observation, Province, Quoted, Record, Source, Target
 
@@ -28,14 +29,15 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     broken: set[str] = set()
     data = root / "data"
     provinces = read_records(data / "provinces.yaml", root, Province, problems, broken=broken)
-    sources = read_records(data / "sources.yaml", root, Source, problems, broken=broken)
+    names = Names((p.id, (p.name.vi, p.name.en)) for p in provinces)  # "Bắc Ninh" where bac-ninh belongs
+    sources = read_records(data / "sources.yaml", root, Source, problems, broken=broken, names=names)
     indicator_file = read_records(data / "indicators.yaml", root, IndicatorFile, problems, single=True)
     if not indicator_file:
         broken.update(ids_in(data / "indicators.yaml"))
     observations, broken_series = [], set()
     for path in sorted((data / "observations").glob("*.yaml")):
         before = len(problems)
-        found = read_records(path, root, Observation, problems)
+        found = read_records(path, root, Observation, problems, names=names)
         if len(problems) > before:  # spare echo errors for what the file may have held
             broken_series |= _series_in(path) if found else {("*", "*")}
         observations += found
@@ -44,8 +46,10 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
         pillars=_unique(indicator_file[0].pillars if indicator_file else [], problems),
         indicators=_unique(indicator_file[0].indicators if indicator_file else [], problems),
         observations=observations,
-        targets=_unique(read_records(data / "targets.yaml", root, Target, problems, broken=broken), problems),
-        events=_unique(read_records(data / "events.yaml", root, Event, problems, broken=broken), problems),
+        targets=_unique(read_records(data / "targets.yaml", root, Target, problems, broken=broken, names=names),
+                        problems),
+        events=_unique(read_records(data / "events.yaml", root, Event, problems, broken=broken, names=names),
+                       problems),
         broken=broken, broken_series=broken_series)
     problems += _one_namespace(dataset.targets, dataset.events)
     problems += _references(dataset)

@@ -52,6 +52,45 @@ def plain(value: Decimal | float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+# Numbers articles write in words ("ba trụ cột", "mười hai tỉnh", "hai mươi lăm xã"): 1 to 99, and 100.
+_ONES = {"vi": ("", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"),
+         "en": ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+HALF = {"vi": ("một nửa", "phân nửa"), "en": ("half", "one half")}  # 50%, or 0.5 of a whole
+# A number word next to one of these is part of a longer number ("hai mươi ba" is not 3, "ba triệu" not 3).
+NUMERALS = frozenset({*_ONES["vi"][1:], *_ONES["en"][1:], *_TEENS, *_TENS[2:], "bẩy", "mười", "mươi", "mốt", "tư",
+                      "lăm", "nhăm", "chục", "trăm", "hundred", "and", *_WORDS})
+# "năm" is five, but also "year": "năm 2024", "mỗi năm", "năm nay" are not five; "một số" is "some".
+NOT_A_NUMBER = {"năm": (("mỗi", "hằng", "hàng", "cả", "trong", "các", "những", "nhiều", "cuối", "đầu", "giữa",
+                         "từng", "của", "từ", "đến", "tới", "sang"),
+                        ("nay", "qua", "sau", "trước", "tới", "ngoái", "học", "đó", "này", "kế", "tài")),
+                "một": ((), ("số", "cách", "trong", "phần", "lần"))}
+
+
+def in_words(number: int, lang: str) -> tuple[str, ...]:
+    """The ways an article writes a whole number from 1 to 100 in words: 3 "ba", 15 "mười lăm",
+    21 "hai mươi mốt", 24 "hai mươi tư" or "hai mươi bốn"; 7 "seven", 42 "forty-two"."""
+    if number == 100:
+        return ("một trăm",) if lang == "vi" else ("a hundred", "one hundred")
+    if not 0 < number < 100:
+        return ()
+    tens, ones = divmod(number, 10)
+    if lang == "en":
+        if tens < 2:
+            return (_ONES["en"][ones] if tens == 0 else _TEENS[ones],)
+        return (_TENS[tens] + (f"-{_ONES['en'][ones]}" if ones else ""),)
+    words = _ONES["vi"]
+    if tens == 0:
+        return (words[ones], "bẩy") if ones == 7 else (words[ones],)
+    head = "mười" if tens == 1 else f"{words[tens]} mươi"
+    if ones == 0:
+        return (head,) if tens == 1 else (head, f"{words[tens]} chục")
+    last = {1: ("mốt",) if tens > 1 else ("một",), 4: ("tư", "bốn") if tens > 1 else ("bốn",),
+            5: ("lăm", "nhăm")}.get(ones, (words[ones],))
+    return tuple(f"{head} {word}" for word in last)
+
+
 def qualifier_meant(word: str) -> str | None:
     """The qualifier a word such as "hơn" or "nearly" means, or None."""
     word = " ".join(word.casefold().split())

@@ -12,6 +12,10 @@ from sitegen.messages import say
 _PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Other ways a date is written, each with the ISO form it most likely means (Vietnamese: day first).
 _DAY = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
+_DAY_WORDS = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)?\s*(\d{4})$")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_EN_DAY = re.compile(r"^(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?),?\s+(\d{4})$")
 _DAY_BACKWARDS = re.compile(r"^(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})$")
 _MONTH = re.compile(r"^(?:tháng\s*)?(\d{1,2})\s*(?:[/.-]|\s+năm)\s*(\d{4})$")
 _YEAR = re.compile(r"^(?:năm|year)\s+(\d{4})$")
@@ -73,6 +77,12 @@ def guess(text: str) -> str | None:
     if match := _DAY.match(plain):
         day, month, year = (int(g) for g in match.groups())
         return _day(text, year, month, day, ambiguous=day <= 12 and month <= 12 and day != month)
+    if match := _DAY_WORDS.match(plain):  # "ngày 30 tháng 11 năm 2026"
+        day, month, year = (int(g) for g in match.groups())
+        return _day(text, year, month, day, ambiguous=False)
+    if (match := _EN_DAY.match(plain)) and (month := _month(match.group(2) or match.group(3))):
+        day = int(match.group(1) or match.group(4))  # "30 November 2026", "Nov 30, 2026"
+        return _day(text, int(match.group(5)), month, day, ambiguous=False)
     if match := _DAY_BACKWARDS.match(plain):
         year, month, day = (int(g) for g in match.groups())
         return _day(text, year, month, day, ambiguous=False)
@@ -88,6 +98,11 @@ def guess(text: str) -> str | None:
     if (match := _FIRST_MONTHS.match(plain)) and 1 <= int(match.group(1)) <= 12:
         return say("date_guess", text=text, iso=f"{match.group(2)}-01/{match.group(2)}-{int(match.group(1)):02d}")
     return None
+
+
+def _month(name: str) -> int | None:
+    """The month an English name or its first three letters give: "nov" -> 11."""
+    return next((n for n, month in enumerate(_MONTHS, 1) if len(name) >= 3 and month.startswith(name)), None)
 
 
 def _day(text: str, year: int, month: int, day: int, ambiguous: bool) -> str | None:

@@ -12,6 +12,7 @@ from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
 from sitegen.read import yamlfile
 from sitegen.read.explain import explain
+from sitegen.read.names import Names
 from sitegen.read.records import Record
 
 R = TypeVar("R", bound=Record)
@@ -22,11 +23,12 @@ _READ: dict[tuple[str, type, bool], tuple[bytes, list]] = {}
 
 
 def read_records(path: Path, root: Path, model: type[R], problems: list[Problem],
-                 single: bool = False, broken: set[str] | None = None) -> list[R]:
+                 single: bool = False, broken: set[str] | None = None, names: Names | None = None) -> list[R]:
     """Read one YAML file into located records; add a problem for each bad one and skip it.
 
     `single`: the file holds one mapping (one record), not a list. `broken` collects the ids of
-    records that failed, so that references to them give no echo errors elsewhere.
+    records that failed, so that references to them give no echo errors elsewhere. `names` tells
+    the id of a province written by its name.
     """
     shown = path.relative_to(root).as_posix()
     if not path.exists():
@@ -42,14 +44,14 @@ def read_records(path: Path, root: Path, model: type[R], problems: list[Problem]
     except BuildError as exc:
         problems.extend(exc.problems)
         return []
-    out = records_from(raw, positions, model, problems, single, broken)
+    out = records_from(raw, positions, model, problems, single, broken, names)
     if len(problems) == before:
         _READ[key] = (content, out)
     return out
 
 
 def records_from(raw: object, positions: yamlfile.Positions, model: type[R], problems: list[Problem],
-                 single: bool = False, broken: set[str] | None = None) -> list[R]:
+                 single: bool = False, broken: set[str] | None = None, names: Names | None = None) -> list[R]:
     """Validate loaded YAML into located records, explaining each invalid one."""
     if (single and not isinstance(raw, dict)) or (not single and not isinstance(raw, list)):
         problems.append(positions.problem((), say("file_mapping" if single else "file_list")))
@@ -60,7 +62,7 @@ def records_from(raw: object, positions: yamlfile.Positions, model: type[R], pro
         try:
             record = model.model_validate(item)
         except ValidationError as exc:
-            problems.extend(explain(exc, positions, loc, model))
+            problems.extend(explain(exc, positions, loc, model, names))
             if broken is not None and isinstance(item, dict) and isinstance(item.get("id"), str):
                 broken.add(item["id"])  # known, though invalid: spare the reporter echo errors
             continue

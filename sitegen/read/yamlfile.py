@@ -14,7 +14,7 @@ import yaml
 
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
-from sitegen.read import yamlsyntax
+from sitegen.read import parsers, yamlsyntax
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "seq", "map")
@@ -106,8 +106,9 @@ def decode(raw: bytes, shown: str) -> str:
         raise BuildError([Problem(shown, line, col, say("file_not_utf8", byte=f"{raw[exc.start]:02x}"))]) from None
 
 
-def _check(node: yaml.Node, loc: tuple, positions: Positions, seen_nodes: set[int]) -> None:
-    """Walk the node tree: record positions, refuse tags, aliases and duplicate keys."""
+def _check(node: yaml.Node, loc: tuple, positions: Positions, seen_nodes: set[int], item: bool = False) -> None:
+    """Walk the node tree: record positions, refuse tags, aliases and duplicate keys (`item`: node is a
+    list's item)."""
     if id(node) in seen_nodes:  # an alias: the composer shares the anchored node
         raise _AliasRefused(problem=say("yaml_alias"), problem_mark=node.start_mark)
     seen_nodes.add(id(node))
@@ -117,18 +118,33 @@ def _check(node: yaml.Node, loc: tuple, positions: Positions, seen_nodes: set[in
                        problem_mark=node.start_mark)
     if isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _check(item, loc + (index,), positions, seen_nodes)
+            _check(item, loc + (index,), positions, seen_nodes, item=True)
     elif isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
+        for at, (key_node, value_node) in enumerate(node.value):
             key = key_node.value
             if key in seen:
-                raise _Refused(problem=say("yaml_duplicate_key", key=key, line=seen[key]),
-                               problem_mark=key_node.start_mark)
+                raise _Refused(problem=_twice(node, at, seen[key]) if item else
+                               say("yaml_duplicate_key", key=key, line=seen[key]), problem_mark=key_node.start_mark)
             seen[key] = key_node.start_mark.line + 1
             positions.keys[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             _check(key_node, loc + ("\0key",), Positions(positions.path), seen_nodes)
             _check(value_node, loc + (key,), positions, seen_nodes)
+
+
+def _twice(record: yaml.MappingNode, at: int, first: int) -> str:
+    """A key given twice in a list's record: a second record missing its '- ' when the record's first
+    key comes again, or two of its keys do; otherwise a key given twice."""
+    keys = [k.value for k, _ in record.value]
+    again = [k for k in keys[at:] if k in keys[:at]]
+    key_node, value_node = record.value[at]
+    if keys[at] != keys[0] and len(again) < 2:
+        return say("yaml_duplicate_key", key=keys[at], line=first)
+    value = value_node.value if isinstance(value_node, yaml.ScalarNode) else "…"
+    if getattr(value_node, "style", None) in ("'", '"'):
+        value = f"{value_node.style}{value}{value_node.style}"
+    return say("yaml_missing_dash", key=keys[at], line=record.start_mark.line + 1,
+               fixed=f"- {keys[at]}: {value}" if value else f"- {keys[at]}:")
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -149,7 +165,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem
         return Problem(shown, line, col, reason)
     elif found := yamlsyntax.explain(text, line, reason):  # where the reporter slipped, not where PyYAML noticed
         line, col, reason = found
-    else:
-        context = f" {exc.context}" if exc.context else ""
-        reason = say("yaml_syntax", reason=f"{reason}{context}")
+    else:  # in the newsroom's words, not the parser's
+        lines = text.split("\n")
+        char = lines[line - 1][col - 1:col] if 0 < line <= len(lines) else ""
+        reason = say("yaml_syntax", reason=parsers.yaml(f"{reason} {exc.context or ''}", char))
     return Problem(shown, line, col, reason)

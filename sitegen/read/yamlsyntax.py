@@ -1,7 +1,9 @@
 """YAML syntax slips a reporter makes, found at the line where they must be fixed.
 
-PyYAML reports an unclosed quote where the next quote happens to close it, often lines later, and a
-colon inside a text as "mapping values are not allowed"; this finds the line the slip is on.
+PyYAML reports an unclosed quote where the next quote happens to close it, often lines later, a
+colon inside a text and a line indented too far alike as "mapping values are not allowed", and a
+value starting with a character YAML reserves ("@", "`", "%") in its own terms; this finds the line
+the slip is on and what it is (layout slips: see indentation.py).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 
 from sitegen.messages import say
+from sitegen.read import indentation
 
 _OPENER = re.compile(r"^\s*(?:-\s+)?(?:[^\s\"'#\[{][^:#]*:\s+)?([\"'\[{])")
 _FIELD = re.compile(r"^(\s*(?:-\s+)?)([^\s\"'#][^:#]*?):\s+(.*?)\s*$")
@@ -21,8 +24,12 @@ def explain(text: str, line: int, reason: str) -> tuple[int, int, str] | None:
     """(line, column, message) for a syntax error PyYAML found at line (1-based), or None."""
     lines = text.split("\n")
     found = _unclosed(lines, min(line, len(lines)))
+    if found is None and 0 < line <= len(lines):
+        found = indentation.explain(lines, line, reason)
     if found is None and "mapping values are not allowed" in reason and 0 < line <= len(lines):
         found = _colon(lines[line - 1], line)
+    if found is None and "cannot start any token" in reason and 0 < line <= len(lines):
+        found = _reserved(lines[line - 1], line)
     return found
 
 
@@ -104,6 +111,16 @@ def _colon(line: str, number: int) -> tuple[int, int, str] | None:
     quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
     column = match.start(3) + 1
     return number, column, say("yaml_colon", key=key, fixed=f"{key}: {quoted}")
+
+
+def _reserved(line: str, number: int) -> tuple[int, int, str] | None:
+    """A value that starts with a character YAML keeps for itself ("@", "`", "%"): put it in quotes."""
+    match = _FIELD.match(line)
+    if not match or not match.group(3) or match.group(3)[0] not in "@`%|>!&*":
+        return None
+    prefix, key, value = match.groups()
+    quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+    return number, match.start(3) + 1, say("yaml_start_quote", char=value[0], fixed=f"{key}: {quoted}")
 
 
 def _indent(line: str) -> int:

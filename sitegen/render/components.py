@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from sitegen.errors import nearest, one_of
-from sitegen.messages import say
+from sitegen.messages import language, say
 from sitegen.model import compare
 from sitegen.model.dataset import FILES, Dataset
 from sitegen.read.numbers import plain
@@ -24,10 +24,9 @@ if TYPE_CHECKING:
     from sitegen.render.chartviews import ChartView
 
 CLAIMS = ("leads", "trails")
-USAGE = {"figure": 'figure("province", "indicator")  or  figure("province", "indicator", date=false)',
-         "chart": 'chart("chart id")',
-         "claim": 'claim("province", "indicator", "leads" or "trails", "other province")',
-         "target": 'target("target id")  or  target("target id", date=false)'}
+OPTIONS = {"figure": ("date",), "chart": (), "claim": (), "target": ("date",)}  # what a story may pass by name
+
+
 class ComponentError(Exception):
     """A component call the data cannot honour; `spared` when invalid data already explains it."""
 
@@ -78,10 +77,7 @@ class Components:
             missing = other if province in result.figures else province
             raise ComponentError(say("claim_missing", province=missing, indicator=indicator), spared=spared)
         if result.leader != (province if verb == "leads" else other):
-            a, b = result.figures[province], result.figures[other]
-            raise ComponentError(say("claim_unsupported", call=f'claim("{province}", "{indicator}", "{verb}", '
-                                     f'"{other}")', province=province, first=plain(a.value), first_as_of=a.as_of,
-                                     other=other, second=plain(b.value), second_as_of=b.as_of), spared=spared)
+            raise ComponentError(_unsupported(result, province, verb, other), spared=spared)
         return Markup(self.render("components/claim.html",
                                   {"r": result, "subject": province, "verb": verb, "other": other}).strip())
 
@@ -94,13 +90,15 @@ class Components:
     def call(self, name: str, args: tuple, kwargs: dict) -> Markup:
         """Call a component by name after checking its arguments' number and kind."""
         method = getattr(self, name)
+        if unknown := [key for key in kwargs if key not in OPTIONS[name]]:
+            raise ComponentError(_option(name, unknown[0], args, kwargs))
         try:
             inspect.signature(method).bind(*args, **kwargs)
         except TypeError:
-            raise ComponentError(say("component_arity", name=name, usage=USAGE[name])) from None
-        if not all(isinstance(a, str) for a in args) or not all(isinstance(v, bool) for v in kwargs.values()) \
-                or "embedded" in kwargs:
-            raise ComponentError(say("component_kind", name=name, usage=USAGE[name]))
+            raise ComponentError(say("component_arity", name=name, usage=say(f"usage_{name}"),
+                                     got=_call(name, args, kwargs))) from None
+        if not all(isinstance(a, str) for a in args) or not all(isinstance(v, bool) for v in kwargs.values()):
+            raise ComponentError(say("component_kind", name=name, usage=say(f"usage_{name}")))
         return method(*args, **kwargs)
 
     def _known(self, name: str, table: dict, kind: str) -> None:
@@ -108,3 +106,37 @@ class Components:
             raise ComponentError(say("unknown_name", kind=say(f"kind_{kind}"), name=name,
                                      hint=nearest(name, table, FILES[kind])),
                                  spared=name in self.data.broken)
+
+
+def _call(name: str, args: tuple, kwargs: dict) -> str:
+    """A call as a story writes it: figure("bac-kan", "e-id-rate", date=false)."""
+    written = [f'"{a}"' if isinstance(a, str) else str(a) for a in args]
+    written += [f"{k}={str(v).lower() if isinstance(v, bool) else v}" for k, v in kwargs.items()]
+    return "{{ " + f"{name}({', '.join(written)})" + " }}"
+
+
+def _option(name: str, unknown: str, args: tuple, kwargs: dict) -> str:
+    """A call with an option its component does not have ("ngay=false"): the options it has, and the call fixed."""
+    options = OPTIONS[name]
+    fixed = {(options[0] if len(options) == 1 and k == unknown else k): v for k, v in kwargs.items()
+             if k in options or (k == unknown and len(options) == 1)}
+    has = say("component_options", options=one_of(options), count=len(options)) if options \
+        else say("component_no_options")
+    return say("component_option", name=name, option=unknown, has=has, fixed=_call(name, args, fixed))
+
+
+def _unsupported(result: compare.Comparison, province: str, verb: str, other: str) -> str:
+    """Why a claim fails: the provinces measure the indicator differently, neither direction is better,
+    or the figures say otherwise."""
+    indicator = result.indicator
+    call = f'claim("{province}", "{indicator.id}", "{verb}", "{other}")'
+    a, b = result.figures[province], result.figures[other]
+    figures = say("claim_figures", province=province, first=plain(a.value), first_as_of=a.as_of, other=other,
+                  second=plain(b.value), second_as_of=b.as_of)
+    side = say("and").join(_call("figure", (p, indicator.id), {}) for p in (province, other))
+    if not indicator.comparable:
+        note = indicator.comparable_note(language()).rstrip(".") if indicator.comparable_note else say("claim_no_note")
+        return say("claim_not_comparable", call=call, indicator=indicator.id, note=note, figures=figures, side=side)
+    if indicator.higher_is_better is None:
+        return say("claim_no_direction", call=call, indicator=indicator.id, figures=figures, side=side)
+    return say("claim_unsupported", call=call, figures=figures)

@@ -23,7 +23,7 @@ from sitegen.cache import Cache
 from sitegen.config import Config
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
-from sitegen.read import i18n
+from sitegen.read import i18n, parsers
 from sitegen.read.content import SiteText
 from sitegen.render.components import ComponentError
 
@@ -131,7 +131,7 @@ def page(env: Environment, template: str, context: dict[str, Any]) -> str:
         return env.get_template(template).render(context)
     except TemplateSyntaxError as exc:
         raise BuildError([Problem(f"templates/{exc.name or template}", exc.lineno or 1, 1,
-                                  say("template_syntax", reason=exc.message))]) from None
+                                  say("template_syntax", reason=parsers.jinja(exc.message or "")))]) from None
     except ComponentError as exc:
         if exc.spared:
             return ""  # invalid data already explains it, and the build stops for that
@@ -141,7 +141,12 @@ def page(env: Environment, template: str, context: dict[str, Any]) -> str:
         # templates/ is input a reporter edits: a slip there is a located problem, not a traceback
         name, line = _template_frame(exc, template)
         raise BuildError([Problem(f"templates/{name}", line, 1,
-                                  say("template_error", template=template, reason=exc))]) from None
+                                  say("template_error", template=template, reason=_reason(exc)))]) from None
+
+
+def _reason(exc: Exception) -> str:
+    """Jinja's words retold in the newsroom's language; Python's own (a KeyError of site text) as they are."""
+    return parsers.jinja(str(exc)) if isinstance(exc, TemplateError) else str(exc)
 
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:

@@ -22,10 +22,12 @@ from jinja2.sandbox import SandboxedEnvironment
 from sitegen import workers
 from sitegen.errors import Problem
 from sitegen.messages import say
+from sitegen.read import parsers
 from sitegen.read.content import Story
+from sitegen.render import calls
 from sitegen.render.components import ComponentError, Components
 
-COMPONENTS = ("figure", "chart", "claim", "target")
+COMPONENTS = calls.NAMES
 MARKDOWN_POOL_FROM = 200  # fewer stories are converted in-process: starting workers costs about 0.3 s
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 _BLOCK_TOKEN = re.compile("<p>\ue000(\\d+)\ue001</p>")
@@ -54,24 +56,28 @@ class _Collected:
     story: Story
     problems: list[Problem] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
+    seen: dict[tuple[int, str], int] = field(default_factory=dict)  # calls made so far, by line and name
 
     def wrap(self, name: str) -> Callable[..., str]:
         def call(*args: object, **kwargs: object) -> str:
+            line = _story_line()
+            nth = self.seen[line, name] = self.seen.get((line, name), 0) + 1
             try:
                 html = self.components.call(name, args, kwargs)
             except ComponentError as exc:
                 if not exc.spared:
-                    self.problems.append(self._at(name, str(exc)))
+                    self.problems.append(self._at(name, line, nth, str(exc)))
                 return ""
             self.parts.append(str(html))
             return f"\ue000{len(self.parts) - 1}\ue001"
         return call
 
-    def _at(self, name: str, message: str) -> Problem:
-        line = _story_line()
+    def _at(self, name: str, line: int, nth: int, message: str) -> Problem:
+        """A problem at the nth call of name on the story's line (the one that went wrong, not the first)."""
         lines = self.story.body.split("\n")
         text = lines[line - 1] if line <= len(lines) else ""
-        return Problem(self.story.path, self.story.body_line + line - 1, max(text.find(f"{name}("), 0) + 1, message)
+        starts = [m.start() for m in re.finditer(rf"\b{name}\s*\(", text)] or [0]
+        return Problem(self.story.path, self.story.body_line + line - 1, starts[min(nth, len(starts)) - 1] + 1, message)
 
 
 def _story_line() -> int:
@@ -89,18 +95,22 @@ def _components(story: Story, components: Components, problems: list[Problem]) -
     """The story's Markdown with each component call replaced by a token for its HTML."""
     if not any(mark in story.body for mark in ("{{", "{%", "{#")):
         return story.body, None  # plain Markdown: nothing for Jinja to do
+    slips = calls.slips(story.body)  # what Jinja would misread, or tell in its own terms
+    problems.extend(Problem(story.path, story.body_line + s.line - 1, s.col, s.message) for s in slips)
+    told = {story.body_line + s.line - 1 for s in slips}  # a slip's line needs no second, vaguer message
     collected = _Collected(components, story)
     try:
         body = _compiled(story.body).render({name: collected.wrap(name) for name in COMPONENTS})
     except TemplateSyntaxError as exc:
-        problems.append(Problem(story.path, story.body_line + (exc.lineno or 1) - 1, 1,
-                                say("component_syntax", reason=exc.message)))
+        problem = Problem(story.path, story.body_line + (exc.lineno or 1) - 1, 1,
+                          say("component_syntax", reason=parsers.jinja(exc.message or "")))
+        problems.extend([problem] if problem.line not in told and not slips else [])
         return "", None
     except TemplateError as exc:
         problems.append(Problem(story.path, story.body_line + _template_line(exc) - 1, 1,
-                                say("component_error", reason=str(exc).rstrip("."))))
+                                say("component_error", reason=parsers.jinja(str(exc)))))
         return "", None
-    problems.extend(collected.problems)
+    problems.extend(p for p in collected.problems if p.line not in told)
     return body, collected
 
 
