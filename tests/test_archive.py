@@ -62,6 +62,12 @@ def test_add_source_then_fill_it_in_as_the_readme_says(tmp_path: Path, capsys) -
                                 '  qualifier: exact\n  as_of: "2024"\n  source: gamma-2024\n'
                                 '  quote: "Tỷ lệ hồ sơ trực tuyến đạt 81,5% trong năm 2024"\n'
                                 '  quote_en: "The share of applications filed online reached 81.5% in 2024"\n'))
+    code, _, err = run(project, capsys, "check")  # set beside Beta's: the article's own words are asked for
+    assert code == 1 and "from gamma-2024 have no entry" in err
+    fill(project / "data" / "indicators.yaml", ("        words: null\n", "        words: null\n"
+                                                "      - province: alpha\n        source: gamma-2024\n"
+                                                '        words: "Tỷ lệ hồ sơ trực tuyến"\n'
+                                                '        words_en: "The online dossier rate"\n'))
     code, out, err = run(project, capsys, "check")
     assert code == 0, err
     assert "from 2 sources" in out

@@ -28,8 +28,8 @@ def test_incremental_rebuilds_match_clean_builds(tmp_path: Path) -> None:
     edits = [
         ("a story", lambda: _append(stories / "online.en.md", "\nOne more paragraph.\n")),
         ("a data file", lambda: _append(project / "data" / "observations" / "alpha.yaml",
-                                        "- province: beta\n  indicator: dossiers-processed\n  value: 127178\n"
-                                        "  qualifier: exact\n  as_of: \"2024-01/2024-09\"\n  source: alpha\n"
+                                        "- province: alpha\n  indicator: dossiers-processed\n  value: 127178\n"
+                                        "  qualifier: exact\n  as_of: \"2023\"\n  source: alpha\n"
                                         "  quote: \"127.178 hồ sơ\"\n  quote_en: \"127,178 applications\"\n")),
         ("a template", lambda: _append(project / "templates" / "timeline.html", "\n{# edited #}\n")),
         ("the site text", lambda: _append(project / "content" / "site.yaml", "\n# edited\n")),

@@ -12,7 +12,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sitegen.checks import coverage, factcheck, figures, published, qualifiers, rendered, seals, sitetext, writing
+from sitegen.checks import (
+    basis,
+    coverage,
+    factcheck,
+    figures,
+    published,
+    qualifiers,
+    rendered,
+    seals,
+    sitetext,
+    writing,
+)
 from sitegen.errors import Note, Problem
 from sitegen.model import conflicts
 from sitegen.model.dataset import Dataset
@@ -50,6 +61,7 @@ RULES = (
     Rule("quotes", "data", lambda s: factcheck.quotes(s.data)),
     Rule("qualifiers", "data", lambda s: qualifiers.check(s.data)),
     Rule("translated", "data", lambda s: figures.translated(s.data)),
+    Rule("basis", "data", lambda s: basis.recorded(s.data)),
     Rule("conflicts", "data", lambda s: (conflicts.note(c) for c in s.data.conflicts)),
     Rule("published", "data", lambda s: published.unrecorded(s.root, s.data, s.published)),
     Rule("deadlines", "data", lambda s: writing.deadlines(s.data)),

@@ -12,10 +12,22 @@ from typing import Literal
 from sitegen.model.dataset import Dataset
 from sitegen.read.records import Indicator, Observation, Target
 
+Definition = Literal["same", "probably-same", "different"]
+Agreement = Literal["one", "agree", "slight", "differ"]  # from least to most doubt
+
 
 @dataclass(frozen=True)
 class Comparison:
-    """The latest figure of each province for one indicator, who leads, and the confidence flags."""
+    """The latest figure of each province for one indicator, who leads, and the confidence flags.
+
+    The flags rest on what the data records: `definition` on the indicator's `comparable` and on
+    how each article behind the figures shown defines them (its `basis`): "same" when every one of
+    them does, "probably-same" when one gives no definition (`undefined` holds its figures), and
+    "different" when the indicator is not comparable. `sources` says whether other articles give
+    figures for the same periods: none ("one"), compatible ones ("agree"), or ones that cannot
+    both hold, within 2% ("slight") or not ("differ"); `differing` holds, per province concerned,
+    its figure shown and then the others'.
+    """
 
     indicator: Indicator
     figures: dict[str, Observation]
@@ -23,9 +35,21 @@ class Comparison:
     trailer: str | None
     gap: Decimal | None  # rounded as a reader should see it
     gap_qualifier: str  # exact | over | about | nearly
-    same_definition: bool  # the indicator is comparable: both articles define it the same way
+    definition: Definition | None  # None unless every province compared has a figure
+    undefined: tuple[Observation, ...]  # figures shown whose article gives no definition
     same_period: bool
-    sources_agree: bool  # no other source gives a different figure for either
+    sources: Agreement
+    differing: tuple[tuple[Observation, ...], ...] = ()
+
+    @property
+    def same_definition(self) -> bool:
+        """True when the provinces are taken to measure the same way (for certain or probably)."""
+        return self.definition in ("same", "probably-same")
+
+    @property
+    def sources_agree(self) -> bool:
+        """True when no other article gives a figure that cannot hold beside one shown."""
+        return self.sources in ("one", "agree")
 
     @property
     def both(self) -> bool:
@@ -52,9 +76,33 @@ def compare(data: Dataset, indicator: Indicator, provinces: list[str]) -> Compar
             gap, qualifier = _rounded(abs(first.value - second.value),
                                       _gap_qualifier(figures[leader].qualifier, figures[trailer].qualifier))
     periods = {o.as_of.text for o in figures.values()}
-    agree = not any(not c.slight for o in figures.values() for c in data.conflicts_of(o))
-    return Comparison(indicator, figures, leader, trailer, gap, qualifier,
-                      indicator.comparable and len(figures) == 2, len(periods) <= 1, agree)
+    definition, undefined = _definition(indicator, figures) if len(figures) == 2 else (None, ())
+    sources, differing = _agreement(data, figures)
+    return Comparison(indicator, figures, leader, trailer, gap, qualifier, definition, undefined,
+                      len(periods) <= 1, sources, differing)
+
+
+def _definition(indicator: Indicator, figures: dict[str, Observation]) -> tuple[Definition, tuple[Observation, ...]]:
+    """Same, probably the same or different, by the articles' own words recorded in `basis`."""
+    if not indicator.comparable:
+        return "different", ()
+    defined = {(w.province, w.source) for w in indicator.basis if w.words is not None}
+    undefined = tuple(o for o in figures.values() if (o.province, o.source) not in defined)
+    return ("probably-same" if undefined else "same"), undefined
+
+
+def _agreement(data: Dataset, figures: dict[str, Observation]) -> tuple[Agreement, tuple[tuple[Observation, ...], ...]]:
+    """Whether other articles give figures for the periods of those shown, and which cannot both hold."""
+    states: list[Agreement] = ["one"]
+    differing = []
+    for obs in figures.values():
+        series = data.series(obs.province, obs.indicator)
+        if any(o.source != obs.source and o.as_of.overlaps(obs.as_of) for o in series):
+            states.append("agree")
+        if found := data.conflicts_of(obs):
+            differing.append((obs, *(c.second if c.first.id == obs.id else c.first for c in found)))
+            states.append("differ" if any(not c.slight for c in found) else "slight")
+    return max(states, key=["one", "agree", "slight", "differ"].index), tuple(differing)
 
 
 def _gap_qualifier(lead: str, trail: str) -> str:

@@ -122,6 +122,7 @@ def _references(data: Dataset) -> list[Problem]:
 
     for indicator in list(data.indicators.values()):
         related = [known(r, "indicator", r.indicator, "indicator") for r in indicator.related]
+        related += [known(w, name, getattr(w, name), name) for w in indicator.basis for name in ("province", "source")]
         if not known(indicator, "pillar", indicator.pillar, "pillar") or not all(related):
             del data.indicators[indicator.id]
             data.broken.add(indicator.id)

@@ -93,6 +93,16 @@ class Related(Record):
     note: Text
 
 
+class Wording(Record):
+    """How one article behind an indicator's figures defines them: `words`, verbatim from the
+    article, name what it counts; null where the article gives the figure without saying."""
+
+    province: Id
+    source: Id
+    words: Annotated[str, Field(min_length=1)] | None
+    words_en: str | None = None  # the site's own English translation of the words
+
+
 class Indicator(Record):
     id: Id
     pillar: Id
@@ -102,6 +112,7 @@ class Indicator(Record):
     higher_is_better: bool | None
     comparable: bool = False
     comparable_note: Text | None = None  # why the provinces' figures can or cannot be set side by side
+    basis: list[Wording] = []  # how each article behind the provinces' figures defines them (see compare.py)
     allow_over_100: bool = False
     rank_of: int | None = None
     related: list[Related] = []

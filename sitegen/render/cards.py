@@ -14,6 +14,6 @@ def cards(model: Model, pages: list[Page], env: Environment) -> dict[str, str]:
     colours = [p.colour.light for p in model.data.provinces.values() if p.kind == "province"]
     return {page.card: render(env, "card.svg", {
         "lang": page.lang, "colours": colours, "title": page.title,
-        "figures": model.comparisons[page.context["indicator"].id].figures if "indicator" in page.context else {},
+        "comparison": model.comparisons[page.context["indicator"].id] if "indicator" in page.context else None,
         "kicker": model.text.title(page.lang) if page.path else "",
         "footer": model.text.strings["card_footer"](page.lang)}) for page in pages if page.is_shared}
