@@ -41,8 +41,14 @@ def _figure(indicator: str, value: str, quote: str, english: str) -> str:
 
 
 def newer_figures(project: Path) -> None:
-    """A new article with newer figures for indicators that have targets and a comparison."""
+    """A new article with newer figures for indicators that have targets and a comparison (and, for the
+    comparison, what the article says the figure counts: here nothing, as `basis` records)."""
     _article(project, "bn-2025-new", ARTICLE, "bac-ninh")
+    indicators = project / "data" / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    anchor = '        words: null  # "Tỷ lệ hồ sơ trực tuyến toàn tỉnh đạt 92.24%": no numerator or base is named\n'
+    indicators.write_text(text.replace(anchor, anchor + "      - province: bac-ninh\n        source: bn-2025-new\n"
+                                       "        words: null\n", 1), encoding="utf-8")
     (project / "data" / "observations" / "bn-2025-new.yaml").write_text(
         _figure("digital-economy-share", "58.2", "tỷ trọng kinh tế số trong GRDP của tỉnh đạt 58,2%",
                 "the digital economy's share of the province's GRDP reached 58.2%")
