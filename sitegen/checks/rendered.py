@@ -62,9 +62,14 @@ class Page(HTMLParser):
 
 
 def read(files: Mapping[str, bytes | Path]) -> dict[str, Page]:
-    """Every HTML page of the site, read, by its file."""
-    return {name: Page(body.decode("utf-8")) for name, body in sorted(files.items())
-            if name.endswith(".html") and isinstance(body, bytes)}
+    """Every HTML page of the site, read, by its file: parsed once for all the rules of one run."""
+    if _last["files"] is not files:
+        _last.update(files=files, pages={name: Page(body.decode("utf-8")) for name, body in sorted(files.items())
+                                         if name.endswith(".html") and isinstance(body, bytes)})
+    return _last["pages"]
+
+
+_last: dict = {"files": None, "pages": {}}  # the site the rules last read (held, so its identity stays its own)
 
 
 def links(model: Model, files: Mapping[str, bytes | Path], urls: Urls, root: Path) -> Iterator[Problem]:
@@ -124,8 +129,11 @@ def glossary(model: Model, files: Mapping[str, bytes | Path]) -> Iterator[Proble
 
 def _origins(model: Model) -> dict[str, str]:
     """The file each page is made from: its story, or its template."""
-    return {p.file: site.origin(p) if "story" in p.context else f"templates/{p.template}"
-            for p in site.pages(model.data, model.text, model.stories, model.prose, model.charts)}
+    if _last.get("model") is not model:
+        _last.update(model=model, origins={
+            p.file: site.origin(p) if "story" in p.context else f"templates/{p.template}"
+            for p in site.pages(model.data, model.text, model.stories, model.prose, model.charts)})
+    return _last["origins"]
 
 
 def _at(origin: str | None, root: Path, needle: str, message: str, text_only: bool = False) -> Problem:

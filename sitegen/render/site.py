@@ -37,8 +37,6 @@ class Rendered:
 
 def render_site(config: Config, model: Model, cache: Cache | None = None, memo: Memo | None = None) -> Rendered:
     """Render every page, chart, download and asset to bytes in memory; memo's pages are reused."""
-    from sitegen.render import drawing  # vl-convert: loaded by the first build of a process, not at import
-
     specs = cache.part("specs") if cache else None
     views = {(c.id, lang): chartviews.view(model.data, c, lang, model.text.formats, config.urls, specs)
              for c in model.charts.values() for lang in LANGS}
@@ -55,6 +53,8 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
     if cache is None:
         _pages_and_files(config, model, memo, views, pages, tables, env, done)
         return done
+    from sitegen.render import drawing  # vl-convert: only a build that draws loads it, never `check`
+
     with drawing.Drawing([(spec, D3_FORMAT_LOCALES[key[1]]) for key, spec in drawn], list(card_svgs.values()),
                          cache.part("drawings")) as drawings:
         by_view: dict = {}
