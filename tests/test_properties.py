@@ -93,7 +93,7 @@ def test_generated_observations_load_or_explain(project: Path, value: float, qua
     observations = project / "data" / "observations" / "extra.yaml"
     original, listed = source.read_text(encoding="utf-8"), sources.read_text(encoding="utf-8")
     written = i18n.number(value, "vi")
-    quote = f"Chỉ số mới đạt {written if state else 'một mức cao'} trong năm"
+    quote = f"Chỉ số mới đạt {written if state else "mức cao"} trong năm"
     try:
         source.write_text(original + quote + ".\n", encoding="utf-8")
         # the archive is sealed: record the new text's hash, as a reporter fixing our copy would
