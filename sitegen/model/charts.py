@@ -94,9 +94,9 @@ def rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -> list[Ro
         data, chart, lang, formats)
 
 
-def _when(obs: Observation, lang: str) -> str:
-    """A row's period, marked "≈" when it is only the article's publication (inferred)."""
-    return ("≈ " if obs.inferred else "") + i18n.period_short(obs.as_of, lang)
+def _when(obs: Observation, lang: str, formats: Formats) -> str:
+    """A row's period, marked "≈ bài đăng …" when it is only the article's publication (inferred)."""
+    return i18n.when(obs.as_of, obs.inferred, lang, formats, short=True)
 
 
 def source_name(data: Dataset, source: str, lang: str) -> str:
@@ -118,7 +118,8 @@ def _compare_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -
         for p in provinces:
             if obs := data.latest(p, ind_id):
                 name = data.provinces[p].name(lang)
-                label = name if len(chart.indicators) == 1 else f"{ind.label(lang)} · {name}"
+                label = f"{name} · {_when(obs, lang, formats)}"
+                label = label if len(chart.indicators) == 1 else f"{ind.label(lang)} · {label}"
                 rows.append(Row(label, name, obs.value, _shown(data, obs, lang, formats), obs))
     if chart.order == "value":
         lower_is_better = data.indicators[chart.indicators[0]].higher_is_better is False
@@ -132,7 +133,7 @@ def _history_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -
     for p in chart.provinces or list(data.provinces):
         for obs in data.series(p, ind_id):
             name = data.provinces[p].name(lang)
-            label = f"{name} · {_when(obs, lang)}"
+            label = f"{name} · {_when(obs, lang, formats)}"
             if any(r.label == label for r in rows):  # two sources for one period: name the outlet or title
                 source = data.sources[obs.source]
                 label = f"{label} · {source.outlet(lang) if source.outlet else source.title}"
@@ -144,7 +145,7 @@ def _target_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) ->
     ind = data.indicators[chart.indicators[0]]
     province = chart.provinces[0]
     name = data.provinces[province].name(lang)
-    rows = [Row(f"{name} · {_when(obs, lang)}", name, obs.value, _shown(data, obs, lang, formats),
+    rows = [Row(f"{name} · {_when(obs, lang, formats)}", name, obs.value, _shown(data, obs, lang, formats),
                 obs) for obs in data.series(province, ind.id)[-1:]]
     for target in data.targets_where(province=province, indicator=ind.id):
         label = f"{formats.target_label(lang).capitalize()} · {i18n.period_short(target.deadline, lang)}"

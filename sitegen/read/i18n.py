@@ -117,6 +117,16 @@ def period(when: Period, lang: str) -> str:
     return f"{_point(a, start, lang)} – {_point(b, end, lang)}"
 
 
+def when(as_of: Period, inferred: bool, lang: str, formats: Formats, short: bool = False) -> str:
+    """A figure's period as readers see it; an article's publication, where the article gives no
+    date, in the words that say so: "không rõ thời điểm, bài đăng tháng 8–12/2024" (in a chart's
+    row names, short: "≈ bài đăng 8–12/2024")."""
+    shown = (period_short if short else period)(as_of, lang)
+    if not inferred:
+        return shown
+    return (formats.inferred_chart if short else formats.inferred)(lang).format(period=shown)
+
+
 def _precision(text: str) -> str:
     return {4: "year", 7: "month"}.get(len(text.strip()), "day")
 
