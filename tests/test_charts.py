@@ -86,3 +86,42 @@ def test_a_broken_cache_file_is_drawn_again(tmp_path) -> None:
     assert again == first and (tmp_path / names[0]).read_text() == first[0]
     Cache(tmp_path).prune()  # a build that used none of them
     assert not list(tmp_path.iterdir())
+
+
+def test_no_chart_draws_one_figure_twice(views: list[chartviews.ChartView]) -> None:
+    for view in views:
+        marks = [(r.observation.province, r.observation.as_of, r.observation.inferred, r.value, r.observation.qualifier)
+                 for r in view.rows if r.observation]
+        assert len(marks) == len(set(marks)), view.id
+        for row in view.rows:  # every article citing the figure stands behind its one mark
+            assert all(o.value == row.value and o.as_of == row.record.as_of for o in row.also), view.id
+    dti = next(v for v in views if v.id == "indicator-dti-rank" and v.lang == "vi")
+    assert [r.label for r in dti.rows] == ["Bắc Ninh · 2021", "Bắc Ninh · 2022 · 2 nguồn"]
+    assert len(dti.rows[1].records) == 2 and "2 nguồn" in dti.svgs[0]
+
+
+def test_differing_sources_for_one_period_are_each_named_and_agreeing_ones_share_a_mark() -> None:
+    import dataclasses
+    from decimal import Decimal
+
+    from conftest import FIXTURES
+    from sitegen.model import charts, loader
+    from sitegen.read import content
+    from sitegen.read.records import Observation
+
+    data, problems = loader.load(FIXTURES / "mini")
+    text = content.load_site_text(FIXTURES / "mini", problems)
+    assert not problems and text is not None
+
+    def other(source: str, value: str) -> Observation:
+        return Observation(province="alpha", indicator="online-dossier-rate", value=Decimal(value), qualifier="exact",
+                           as_of="2024-01/2024-09", source=source, quote="q")
+
+    sources = {**data.sources, **{s: data.sources["alpha"].model_copy(update={"id": s, "outlet": None, "title": t})
+                                  for s, t in (("b", "Bài B"), ("c", "Bài C"))}}
+    data = dataclasses.replace(data, sources=sources, observations=[*data.observations, other("b", "75"),
+                                                                    other("c", "72.3")])
+    chart = next(c for c in charts.definitions(data, [], []).values() if c.id == "indicator-online-dossier-rate")
+    labels = [r.label for r in charts.rows(data, chart, "vi", text.formats)]
+    assert labels == ["Tỉnh Alpha · 1–9/2024 · 2 nguồn", "Tỉnh Alpha · 1–9/2024 · Bài B",
+                      "Tỉnh Beta · 9/2024"]

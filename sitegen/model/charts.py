@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sitegen.errors import Problem, nearest
@@ -27,11 +27,17 @@ class Row:
     shown: str
     observation: Observation | None = None
     target: Target | None = None
+    also: tuple[Observation, ...] = ()  # other articles citing the same figure: one mark, "2 nguồn"
 
     @property
     def record(self) -> Observation | Target:
         """The observation or target the row shows."""
         return self.observation or self.target  # type: ignore[return-value]
+
+    @property
+    def records(self) -> list[Observation | Target]:
+        """Every record the row stands for: its own, then other articles' citing the same figure."""
+        return [self.record, *self.also]
 
 
 def definitions(data: Dataset, defs: list[ChartDef], problems: list[Problem]) -> dict[str, ChartDef]:
@@ -110,6 +116,16 @@ def _shown(data: Dataset, obs: Observation, lang: str, formats: Formats) -> str:
     return i18n.value(obs.value, ind.unit, lang, formats, obs.qualifier, ind.rank_of)
 
 
+def _row(data: Dataset, obs: Observation, label: str, lang: str, formats: Formats) -> Row:
+    """One mark for a figure, however many articles cite it ("· 2 nguồn")."""
+    alike = data.cited_alike(obs)
+    if len(alike) > 1:
+        label = f"{label} · {formats.sources(lang).format(n=i18n.number(len(alike), lang))}"
+    name = data.provinces[obs.province].name(lang)
+    return Row(label, name, obs.value, _shown(data, obs, lang, formats), alike[0],
+               also=tuple(o for o in alike[1:]))
+
+
 def _compare_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -> list[Row]:
     provinces = chart.provinces or compare.provinces_compared(data)
     rows = []
@@ -117,10 +133,9 @@ def _compare_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -
         ind = data.indicators[ind_id]
         for p in provinces:
             if obs := data.latest(p, ind_id):
-                name = data.provinces[p].name(lang)
-                label = f"{name} · {_when(obs, lang, formats)}"
-                label = label if len(chart.indicators) == 1 else f"{ind.label(lang)} · {label}"
-                rows.append(Row(label, name, obs.value, _shown(data, obs, lang, formats), obs))
+                label = f"{data.provinces[p].name(lang)} · {_when(obs, lang, formats)}"
+                rows.append(_row(data, obs, label if len(chart.indicators) == 1 else f"{ind.label(lang)} · {label}",
+                                 lang, formats))
     if chart.order == "value":
         lower_is_better = data.indicators[chart.indicators[0]].higher_is_better is False
         rows.sort(key=lambda r: r.value, reverse=not lower_is_better)  # best first
@@ -132,12 +147,16 @@ def _history_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -
     rows: list[Row] = []
     for p in chart.provinces or list(data.provinces):
         for obs in data.series(p, ind_id):
-            name = data.provinces[p].name(lang)
-            label = f"{name} · {_when(obs, lang, formats)}"
-            if any(r.label == label for r in rows):  # two sources for one period: name the outlet or title
-                source = data.sources[obs.source]
-                label = f"{label} · {source.outlet(lang) if source.outlet else source.title}"
-            rows.append(Row(label, name, obs.value, _shown(data, obs, lang, formats), obs))
+            if any(obs in row.records for row in rows):
+                continue  # one figure, one mark: its other citations are on the row already
+            label = f"{data.provinces[p].name(lang)} · {_when(obs, lang, formats)}"
+            same = [n for n, r in enumerate(rows) if r.label == label or r.label.startswith(f"{label} · ")]
+            for n in same:  # sources that differ for one period: each mark is named by its source
+                if rows[n].label == label:
+                    rows[n] = replace(rows[n], label=f"{label} · {source_name(data, rows[n].record.source, lang)}")
+            if same:
+                label = f"{label} · {source_name(data, obs.source, lang)}"
+            rows.append(_row(data, obs, label, lang, formats))
     return rows
 
 
@@ -145,8 +164,8 @@ def _target_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) ->
     ind = data.indicators[chart.indicators[0]]
     province = chart.provinces[0]
     name = data.provinces[province].name(lang)
-    rows = [Row(f"{name} · {_when(obs, lang, formats)}", name, obs.value, _shown(data, obs, lang, formats),
-                obs) for obs in data.series(province, ind.id)[-1:]]
+    rows = [_row(data, obs, f"{name} · {_when(obs, lang, formats)}", lang, formats)
+            for obs in data.series(province, ind.id)[-1:]]
     for target in data.targets_where(province=province, indicator=ind.id):
         label = f"{formats.target_label(lang).capitalize()} · {i18n.period_short(target.deadline, lang)}"
         rows.append(Row(label, formats.target_label(lang), target.value,

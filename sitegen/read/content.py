@@ -40,6 +40,7 @@ class Formats(Record):
     undated: Words  # where no period is shown beside the figure
     inferred: Words  # in text: "không rõ thời điểm, bài đăng {period}"
     inferred_chart: Words  # in a chart's row names, explained by the key under the chart
+    sources: Words  # one mark for a figure several articles cite: "{n} nguồn"
 
     def target_label(self, lang: str) -> str:
         """The word for a goal in charts: "mục tiêu", "target"."""

@@ -42,7 +42,7 @@ class ChartView:
     @property
     def sources(self) -> list[str]:
         """The source ids of the rows, each once, in row order."""
-        return list(dict.fromkeys(row.record.source for row in self.rows))
+        return list(dict.fromkeys(record.source for row in self.rows for record in row.records))
 
 
 def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, urls: Urls = ROOT,
@@ -64,7 +64,7 @@ def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, urls: Urls
         return view
     colour = {data.provinces[p].name(lang): data.provinces[p].colour.light for p in data.provinces}
     plain = [{"row": r.label, "order": i, "colour": colour[r.series], "value": float(r.value), "label": r.shown,
-              "tip": f"{r.label}: {r.shown} — {source_name(data, r.record.source, lang)}",
+              "tip": f"{r.label}: {r.shown} — {'; '.join(source_name(data, o.source, lang) for o in r.records)}",
               "href": urls.page(f"indicators/{r.observation.indicator}/#{r.observation.id}", lang),  # type: ignore[union-attr]
               **_tail(r.observation, indicator.unit)} for i, r in enumerate(bars)]
     marks = [{"value": float(r.value), "label": f"{r.label}: {r.shown}"} for r in refs]

@@ -123,8 +123,10 @@ def chart_csv(data: Dataset, view: ChartView) -> bytes:
                     "qualifier": obs.qualifier if obs else row.target.direction,  # type: ignore[union-attr]
                     "unit": ind.unit, "as_of": obs.as_of.text if obs else "",
                     "as_of_inferred": obs.inferred if obs else "",
-                    "deadline": row.target.deadline.text if row.target else "", "source_id": item.source,
-                    "source_title": data.sources[item.source].title})
+                    "deadline": row.target.deadline.text if row.target else "",
+                    # one figure that several articles cite is one row: its sources, oldest first
+                    "source_id": "; ".join(r.source for r in row.records),
+                    "source_title": "; ".join(data.sources[r.source].title for r in row.records)})
     return _csv(CHART_COLUMNS, out)
 
 
