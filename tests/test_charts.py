@@ -123,5 +123,5 @@ def test_differing_sources_for_one_period_are_each_named_and_agreeing_ones_share
                                                                     other("c", "72.3")])
     chart = next(c for c in charts.definitions(data, [], []).values() if c.id == "indicator-online-dossier-rate")
     labels = [r.label for r in charts.rows(data, chart, "vi", text.formats)]
-    assert labels == ["Tỉnh Alpha · 1–9/2024 · 2 nguồn", "Tỉnh Alpha · 1–9/2024 · Bài B",
+    assert labels == ["Tỉnh Alpha · tháng 1–9/2024 · 2 nguồn", "Tỉnh Alpha · tháng 1–9/2024 · Bài B",
                       "Tỉnh Beta · 9/2024"]

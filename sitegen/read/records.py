@@ -171,9 +171,10 @@ class Observation(Quoted):
         return self._inferred
 
     def dated(self, published: Period) -> Observation:
-        """This figure with `as_of` filled in from its source's publication when it has none."""
+        """This figure with `as_of` filled in from its source's publication when it has none, or an
+        open period ("2024/..") ended when the article was published."""
         if self.as_of is not None:
-            return self
+            return self.model_copy(update={"as_of": self.as_of.until(published.end)}) if self.as_of.open else self
         copy = self.model_copy(update={"as_of": published})
         copy._inferred = True
         return copy
@@ -181,7 +182,8 @@ class Observation(Quoted):
     @property
     def id(self) -> str:
         """A stable anchor for this figure, unique across the data."""
-        when = "undated" if self.inferred or self.as_of is None else self.as_of.text.replace("/", "-")
+        when = "undated" if self.inferred or self.as_of is None else \
+            self.as_of.text.replace("/..", "-on").replace("/", "-")
         return f"{self.province}-{self.indicator}-{when}-{self.source}"
 
 
