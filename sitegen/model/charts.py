@@ -167,7 +167,8 @@ def _target_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) ->
     rows = [_row(data, obs, f"{name} · {_when(obs, lang, formats)}", lang, formats)
             for obs in data.series(province, ind.id)[-1:]]
     for target in data.targets_where(province=province, indicator=ind.id):
-        label = f"{formats.target_label(lang).capitalize()} · {i18n.period_short(target.deadline, lang)}"
+        due = i18n.period_short(target.deadline, lang) if target.deadline else formats.no_deadline(lang)
+        label = f"{formats.target_label(lang).capitalize()} · {due}"
         rows.append(Row(label, formats.target_label(lang), target.value,
                         i18n.value(target.value, ind.unit, lang, formats, rank_of=ind.rank_of), target=target))
     return rows

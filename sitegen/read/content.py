@@ -41,6 +41,7 @@ class Formats(Record):
     inferred: Words  # in text: "không rõ thời điểm, bài đăng {period}"
     inferred_chart: Words  # in a chart's row names, explained by the key under the chart
     sources: Words  # one mark for a figure several articles cite: "{n} nguồn"
+    no_deadline: Words  # a goal whose article gives no deadline
 
     def target_label(self, lang: str) -> str:
         """The word for a goal in charts: "mục tiêu", "target"."""

@@ -3,6 +3,7 @@ unknown fields refused), each remembering where it was written (see reader.py)."
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -194,11 +195,16 @@ class Target(Quoted):
     indicator: Id
     value: Number
     direction: Literal["at-least", "at-most", "exact"]
-    deadline: When
+    deadline: When | None = None  # None: the article gives no deadline (never one of our own)
     # false when the goal is defined otherwise than its indicator's figures (another base, scope or
     # way of counting): no figure can then meet it, and the note says how the two differ
     comparable: bool = True
     corrections: list[Correction] = []
+
+    @property
+    def due(self) -> date:
+        """When the goal falls due, for ordering: the deadline's last day; a goal with none, last."""
+        return self.deadline.end if self.deadline else date.max
 
 
 class Event(Quoted):
