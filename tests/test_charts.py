@@ -125,3 +125,12 @@ def test_differing_sources_for_one_period_are_each_named_and_agreeing_ones_share
     labels = [r.label for r in charts.rows(data, chart, "vi", text.formats)]
     assert labels == ["Tỉnh Alpha · tháng 1–9/2024 · 2 nguồn", "Tỉnh Alpha · tháng 1–9/2024 · Bài B",
                       "Tỉnh Beta · 9/2024"]
+
+
+def test_nearly_draws_its_lighter_end_below_the_value() -> None:
+    from sitegen.read.records import Observation
+
+    nearly = Observation(province="a", indicator="i", value=14000, qualifier="nearly", as_of="2024", source="s",
+                         quote="q")
+    tail = chartviews._tail(nearly, "count")
+    assert tail["tail_from"] < tail["tail_to"] == 14000

@@ -18,6 +18,7 @@ FORMATS = content.load_site_text(SAMPLE, []).formats  # the value formats of con
     (127178, "count", "exact", "127.178", "127,178"),
     (3_000_000, "count", "over", "hơn 3 triệu", "over 3 million"),
     (14000, "count", "about", "khoảng 14.000", "about 14,000"),
+    (14000, "count", "nearly", "gần 14.000", "nearly 14,000"),
     (10_000_000_000, "vnd", "over", "hơn 10 tỷ đồng", "over 10 billion dong"),
     (11638, "hectares", "exact", "11.638 ha", "11,638 ha"),
     (2.32, "percentage-points", "exact", "2,32 điểm phần trăm", "2.32 percentage points"),

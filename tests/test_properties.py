@@ -83,7 +83,7 @@ VALUES = st.one_of(st.integers(0, 10_000_000), st.decimals(0, 100, places=2).map
 
 
 @SETTINGS
-@given(value=VALUES, qualifier=st.sampled_from(["exact", "over", "about", "at-least", "up-to", "more"]),
+@given(value=VALUES, qualifier=st.sampled_from(["exact", "over", "about", "nearly", "at-least", "up-to", "more"]),
        as_of=st.sampled_from(["2024", "2024-09", "2024-09-15", "2024-01/2024-09", "2024-13", "15/9/2024"]),
        state=st.booleans(), unit=st.sampled_from(["online-dossier-rate", "dossiers-processed", "nope"]))
 def test_generated_observations_load_or_explain(project: Path, value: float, qualifier: str, as_of: str,

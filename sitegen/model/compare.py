@@ -107,9 +107,9 @@ def _agreement(data: Dataset, figures: dict[str, Observation]) -> tuple[Agreemen
 
 def _gap_qualifier(lead: str, trail: str) -> str:
     """A gap is only as exact as its figures: "over 70%" against 58.9% leads by over 11.1."""
-    if lead in ("over", "at-least") and trail in ("exact", "up-to", "about"):
+    if lead in ("over", "at-least") and trail in ("exact", "up-to", "about", "nearly"):
         return "over"
-    return "about" if "about" in (lead, trail) else "exact"
+    return "about" if {"about", "nearly"} & {lead, trail} else "exact"
 
 
 def _rounded(gap: Decimal, qualifier: str) -> tuple[Decimal, str]:

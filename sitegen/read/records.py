@@ -17,7 +17,7 @@ from sitegen.read.period import Period
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 When = Annotated[Period, BeforeValidator(_period.parse)]
 Unit = Literal["percent", "percentage-points", "count", "rank", "hectares", "vnd"]
-Qualifier = Literal["exact", "over", "about", "at-least", "up-to"]
+Qualifier = Literal["exact", "over", "about", "nearly", "at-least", "up-to"]  # nearly: "gần", just under
 
 
 class Record(BaseModel):

@@ -82,7 +82,7 @@ def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, urls: Urls
 
 
 def _tail(obs: Observation | None, unit: str) -> dict:
-    """Where a qualified value's lighter tail runs: past an "over", around an "about"."""
+    """Where a qualified value's lighter tail runs: past an "over", around an "about", below a "nearly"."""
     if obs is None or unit == "rank" or obs.qualifier == "exact":
         return {"tail_from": None, "tail_to": None}
     value = float(obs.value)  # a drawing's geometry, not a figure a reader reads
@@ -90,7 +90,7 @@ def _tail(obs: Observation | None, unit: str) -> dict:
     if obs.qualifier in ("over", "at-least"):
         top = min(value + reach, 100) if unit == "percent" else value + reach
         return {"tail_from": value, "tail_to": top}
-    if obs.qualifier == "up-to":
+    if obs.qualifier in ("up-to", "nearly"):
         return {"tail_from": max(value - reach, 0), "tail_to": value}
     return {"tail_from": max(value - reach / 2, 0), "tail_to": value + reach / 2}
 
