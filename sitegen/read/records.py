@@ -82,6 +82,7 @@ class Source(Record):
     title_en: str | None = None  # the site's own English gloss of the title
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None  # of the archived file, as archived
     transcription_fixes: list[TranscriptionFix] = []
+    added: When | None = None  # the day the article and its figures were added to the site (pages' "last changed")
 
 
 class Pillar(Record):
