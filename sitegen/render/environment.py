@@ -79,14 +79,18 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any], cache:
     return env
 
 
-def embed_height(title: int, description: int, source: int, rows: int, keys: int) -> int:
+def embed_height(title: int, description: int, source: int, rows: int, keys: list[int], flags: int = 0) -> int:
     """The iframe height an embedded chart needs at its narrowest (320 px), where text wraps most.
 
-    From the lengths of its texts in characters, its number of rows and of keys under it, by line heights and letters
+    From the lengths of its texts in characters (the flags' and caveat's with the description), its
+    number of rows, keys and flag blocks, by line heights and letters
     per line measured in Chromium at 320 px (tests/test_browser.py checks 320 and 600 px).
     """
     lines = math.ceil(title / 28) * 28 + math.ceil(description / 36) * 23 + math.ceil(source / 30) * 23
-    needed = 210 + lines + 92 * keys + 44 * rows + 45  # keys: lines explaining "hơn" or "≈ bài đăng"
+    # keys: the lengths of the lines explaining "hơn" or "≈ bài đăng" (smaller text, more to a line);
+    # flags: blocks of confidence flags, one box a line
+    lines += sum(math.ceil(key / 40) * 20 + 14 for key in keys)
+    needed = 210 + lines + 44 * rows + 45 + 70 * flags
     return math.ceil(needed / 10) * 10
 
 
