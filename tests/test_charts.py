@@ -96,3 +96,51 @@ def test_the_same_chart_twice_is_drawn_once(tmp_path) -> None:
         assert drawn.missing[0] == [0]  # one drawing for both
         svgs = drawn.svgs()
     assert svgs[0] == svgs[1] and svgs[0].startswith("<svg")
+
+
+def test_no_chart_draws_one_figure_twice(views: list[chartviews.ChartView]) -> None:
+    for view in views:
+        marks = [(r.observation.province, r.observation.as_of, r.observation.inferred, r.value, r.observation.qualifier)
+                 for r in view.rows if r.observation]
+        assert len(marks) == len(set(marks)), view.id
+        for row in view.rows:  # every article citing the figure stands behind its one mark
+            assert all(o.value == row.value and o.as_of == row.record.as_of for o in row.also), view.id
+    dti = next(v for v in views if v.id == "indicator-dti-rank" and v.lang == "vi")
+    assert [r.label for r in dti.rows] == ["Bắc Ninh · 2021", "Bắc Ninh · 2022 · 2 nguồn"]
+    assert len(dti.rows[1].records) == 2 and "2 nguồn" in dti.svgs[0]
+
+
+def test_differing_sources_for_one_period_are_each_named_and_agreeing_ones_share_a_mark() -> None:
+    import dataclasses
+    from decimal import Decimal
+
+    from conftest import FIXTURES
+    from sitegen.model import charts, loader
+    from sitegen.read import content
+    from sitegen.read.records import Observation
+
+    data, problems = loader.load(FIXTURES / "mini")
+    text = content.load_site_text(FIXTURES / "mini", problems)
+    assert not problems and text is not None
+
+    def other(source: str, value: str) -> Observation:
+        return Observation(province="alpha", indicator="online-dossier-rate", value=Decimal(value), qualifier="exact",
+                           as_of="2024-01/2024-09", source=source, quote="q")
+
+    sources = {**data.sources, **{s: data.sources["alpha"].model_copy(update={"id": s, "outlet": None, "title": t})
+                                  for s, t in (("b", "Bài B"), ("c", "Bài C"))}}
+    data = dataclasses.replace(data, sources=sources, observations=[*data.observations, other("b", "75"),
+                                                                    other("c", "72.3")])
+    chart = next(c for c in charts.definitions(data, [], []).values() if c.id == "indicator-online-dossier-rate")
+    labels = [r.label for r in charts.rows(data, chart, "vi", text.formats)]
+    assert labels == ["Tỉnh Alpha · tháng 1–9/2024 · 2 nguồn", "Tỉnh Alpha · tháng 1–9/2024 · Bài B",
+                      "Tỉnh Beta · 9/2024"]
+
+
+def test_nearly_draws_its_lighter_end_below_the_value() -> None:
+    from sitegen.read.records import Observation
+
+    nearly = Observation(province="a", indicator="i", value=14000, qualifier="nearly", as_of="2024", source="s",
+                         quote="q")
+    tail = chartviews._tail(nearly, "count")
+    assert tail["tail_from"] < tail["tail_to"] == 14000

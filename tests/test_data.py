@@ -94,6 +94,9 @@ def test_conflicts_understand_qualifiers() -> None:
     assert _compatible(obs(90, "over"), obs(95, "over"), "percent")  # two lower bounds can both hold
     assert _compatible(obs(98, "about"), obs(98.2, "exact"), "percent")  # an exact value inside "about"
     assert not _compatible(obs(98, "about"), obs(97, "exact"), "percent")  # 97 is not "about 98"
+    assert _compatible(obs(98, "nearly"), obs(97.5, "exact"), "percent")  # "gần 98": just under 98
+    assert not _compatible(obs(98, "nearly"), obs(98.2, "exact"), "percent")  # never above it
+    assert _compatible(obs(14000, "nearly"), obs(13999, "exact"), "count")
     assert not _compatible(obs(72.3, "exact"), obs(73.4, "exact"), "percent")
     assert _compatible(obs(10, "over"), obs(7, "exact"), "rank")  # a rank "over 10" is 10th or better
 

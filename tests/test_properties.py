@@ -83,7 +83,7 @@ VALUES = st.one_of(st.integers(0, 10_000_000), st.decimals(0, 100, places=2).map
 
 
 @SETTINGS
-@given(value=VALUES, qualifier=st.sampled_from(["exact", "over", "about", "at-least", "up-to", "more"]),
+@given(value=VALUES, qualifier=st.sampled_from(["exact", "over", "about", "nearly", "at-least", "up-to", "more"]),
        as_of=st.sampled_from(["2024", "2024-09", "2024-09-15", "2024-01/2024-09", "2024-13", "15/9/2024"]),
        state=st.booleans(), unit=st.sampled_from(["online-dossier-rate", "dossiers-processed", "nope"]))
 def test_generated_observations_load_or_explain(project: Path, value: float, qualifier: str, as_of: str,
@@ -93,7 +93,7 @@ def test_generated_observations_load_or_explain(project: Path, value: float, qua
     observations = project / "data" / "observations" / "extra.yaml"
     original, listed = source.read_text(encoding="utf-8"), sources.read_text(encoding="utf-8")
     written = i18n.number(value, "vi")
-    quote = f"Chỉ số mới đạt {written if state else "mức cao"} trong năm"
+    quote = f"Chỉ số mới đạt {written if state else 'mức cao'} trong năm"
     try:
         source.write_text(original + quote + ".\n", encoding="utf-8")
         # the archive is sealed: record the new text's hash, as a reporter fixing our copy would

@@ -66,6 +66,14 @@ def test_an_undated_figure_meets_nothing_it_may_predate() -> None:
     assert compare.progress(dataset, _target(95, source="later")).verdict == "earlier-above"
 
 
+def test_a_goal_without_a_deadline_is_met_by_a_later_figure_and_never_missed() -> None:
+    assert compare.progress(_mini(_figure(96, "2026-06")), _target(95, deadline=None)).verdict == "met"
+    result = compare.progress(_mini(_figure(90, "2026-06")), _target(95, deadline=None))
+    assert (result.verdict, result.remaining) == ("not-yet", 5)  # no deadline: not reached yet, not "not met"
+    assert compare.progress(_mini(), _target(95, deadline=None)).verdict == "earlier-below"
+    assert _target(95, deadline=None).due > _target(95).due  # listed after every goal with a deadline
+
+
 def test_a_goal_defined_otherwise_gets_no_verdict() -> None:
     result = compare.progress(_mini(_figure(99, "2024-12")), _target(95, comparable=False))
     assert (result.verdict, result.remaining) == ("not-comparable", None)
@@ -81,7 +89,7 @@ def test_every_verdict_has_words_in_both_languages() -> None:
     problems: list = []
     site = content.load_site_text(SAMPLE, problems)
     assert not problems
-    for verdict in ("met", "no-figure", "earlier-above", "earlier-below", "not-comparable"):
+    for verdict in ("met", "no-figure", "earlier-above", "earlier-below", "not-comparable", "not-yet"):
         text = site.strings[f"verdict_{verdict}"]
         assert text("vi") and text("en") and text("vi") != text("en")
 
@@ -169,6 +177,13 @@ def test_targets_in_words_are_fact_checked_as_numbers(real: Dataset) -> None:
     for target in ("bk-adult-smartphones-2025", "bk-fibre-access-2025"):  # "mỗi người dân", "mỗi hộ gia đình"
         record = real.targets[target]
         assert record.value == 100 and factcheck.states(record.quote, 100, "percent")
+
+
+def test_goals_the_articles_give_no_deadline_have_none(real: Dataset) -> None:
+    undated = sorted(t.id for t in real.targets.values() if t.deadline is None)
+    assert undated == ["bk-adult-smartphones-2025", "bk-fibre-access-2025", "bn-electronic-health-records"]
+    # one way for every goal with a number: a target, never an event dated by when it was stated
+    assert all(e.date.precision == "year" for e in real.events.values() if e.kind == "goal")
 
 
 def test_goals_without_a_number_are_events_with_their_year(real: Dataset) -> None:

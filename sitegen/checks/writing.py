@@ -34,6 +34,6 @@ def deadlines(data: Dataset) -> Iterator[Problem]:
     """A goal is set for later: its deadline cannot end before the article that states it was published."""
     for target in data.targets.values():
         source = data.sources.get(target.source)
-        if source and target.deadline.end < source.published.start:
+        if source and target.deadline and target.deadline.end < source.published.start:
             yield Problem(*target.at("deadline"), say("deadline_before_article", deadline=target.deadline,
                                                       published=source.published))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sitegen.errors import Problem, nearest
@@ -27,11 +27,17 @@ class Row:
     shown: str
     observation: Observation | None = None
     target: Target | None = None
+    also: tuple[Observation, ...] = ()  # other articles citing the same figure: one mark, "2 nguồn"
 
     @property
     def record(self) -> Observation | Target:
         """The observation or target the row shows."""
         return self.observation or self.target  # type: ignore[return-value]
+
+    @property
+    def records(self) -> list[Observation | Target]:
+        """Every record the row stands for: its own, then other articles' citing the same figure."""
+        return [self.record, *self.also]
 
 
 def definitions(data: Dataset, defs: list[ChartDef], problems: list[Problem]) -> dict[str, ChartDef]:
@@ -94,9 +100,9 @@ def rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -> list[Ro
         data, chart, lang, formats)
 
 
-def _when(obs: Observation, lang: str) -> str:
-    """A row's period, marked "≈" when it is only the article's publication (inferred)."""
-    return ("≈ " if obs.inferred else "") + i18n.period_short(obs.as_of, lang)
+def _when(obs: Observation, lang: str, formats: Formats) -> str:
+    """A row's period, marked "≈ bài đăng …" when it is only the article's publication (inferred)."""
+    return i18n.when(obs.as_of, obs.inferred, lang, formats, short=True)
 
 
 def source_name(data: Dataset, source: str, lang: str) -> str:
@@ -110,6 +116,16 @@ def _shown(data: Dataset, obs: Observation, lang: str, formats: Formats) -> str:
     return i18n.value(obs.value, ind.unit, lang, formats, obs.qualifier, ind.rank_of)
 
 
+def _row(data: Dataset, obs: Observation, label: str, lang: str, formats: Formats) -> Row:
+    """One mark for a figure, however many articles cite it ("· 2 nguồn")."""
+    alike = data.cited_alike(obs)
+    if len(alike) > 1:
+        label = f"{label} · {formats.sources(lang).format(n=i18n.number(len(alike), lang))}"
+    name = data.provinces[obs.province].name(lang)
+    return Row(label, name, obs.value, _shown(data, obs, lang, formats), alike[0],
+               also=tuple(o for o in alike[1:]))
+
+
 def _compare_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -> list[Row]:
     provinces = chart.provinces or compare.provinces_compared(data)
     rows = []
@@ -117,9 +133,9 @@ def _compare_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -
         ind = data.indicators[ind_id]
         for p in provinces:
             if obs := data.latest(p, ind_id):
-                name = data.provinces[p].name(lang)
-                label = name if len(chart.indicators) == 1 else f"{ind.label(lang)} · {name}"
-                rows.append(Row(label, name, obs.value, _shown(data, obs, lang, formats), obs))
+                label = f"{data.provinces[p].name(lang)} · {_when(obs, lang, formats)}"
+                rows.append(_row(data, obs, label if len(chart.indicators) == 1 else f"{ind.label(lang)} · {label}",
+                                 lang, formats))
     if chart.order == "value":
         lower_is_better = data.indicators[chart.indicators[0]].higher_is_better is False
         rows.sort(key=lambda r: r.value, reverse=not lower_is_better)  # best first
@@ -131,12 +147,16 @@ def _history_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -
     rows: list[Row] = []
     for p in chart.provinces or list(data.provinces):
         for obs in data.series(p, ind_id):
-            name = data.provinces[p].name(lang)
-            label = f"{name} · {_when(obs, lang)}"
-            if any(r.label == label for r in rows):  # two sources for one period: name the outlet or title
-                source = data.sources[obs.source]
-                label = f"{label} · {source.outlet(lang) if source.outlet else source.title}"
-            rows.append(Row(label, name, obs.value, _shown(data, obs, lang, formats), obs))
+            if any(obs in row.records for row in rows):
+                continue  # one figure, one mark: its other citations are on the row already
+            label = f"{data.provinces[p].name(lang)} · {_when(obs, lang, formats)}"
+            same = [n for n, r in enumerate(rows) if r.label == label or r.label.startswith(f"{label} · ")]
+            for n in same:  # sources that differ for one period: each mark is named by its source
+                if rows[n].label == label:
+                    rows[n] = replace(rows[n], label=f"{label} · {source_name(data, rows[n].record.source, lang)}")
+            if same:
+                label = f"{label} · {source_name(data, obs.source, lang)}"
+            rows.append(_row(data, obs, label, lang, formats))
     return rows
 
 
@@ -144,10 +164,11 @@ def _target_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) ->
     ind = data.indicators[chart.indicators[0]]
     province = chart.provinces[0]
     name = data.provinces[province].name(lang)
-    rows = [Row(f"{name} · {_when(obs, lang)}", name, obs.value, _shown(data, obs, lang, formats),
-                obs) for obs in data.series(province, ind.id)[-1:]]
+    rows = [_row(data, obs, f"{name} · {_when(obs, lang, formats)}", lang, formats)
+            for obs in data.series(province, ind.id)[-1:]]
     for target in data.targets_where(province=province, indicator=ind.id):
-        label = f"{formats.target_label(lang).capitalize()} · {i18n.period_short(target.deadline, lang)}"
+        due = i18n.period_short(target.deadline, lang) if target.deadline else formats.no_deadline(lang)
+        label = f"{formats.target_label(lang).capitalize()} · {due}"
         rows.append(Row(label, formats.target_label(lang), target.value,
                         i18n.value(target.value, ind.unit, lang, formats, rank_of=ind.rank_of), target=target))
     return rows

@@ -107,9 +107,9 @@ def _agreement(data: Dataset, figures: dict[str, Observation]) -> tuple[Agreemen
 
 def _gap_qualifier(lead: str, trail: str) -> str:
     """A gap is only as exact as its figures: "over 70%" against 58.9% leads by over 11.1."""
-    if lead in ("over", "at-least") and trail in ("exact", "up-to", "about"):
+    if lead in ("over", "at-least") and trail in ("exact", "up-to", "about", "nearly"):
         return "over"
-    return "about" if "about" in (lead, trail) else "exact"
+    return "about" if {"about", "nearly"} & {lead, trail} else "exact"
 
 
 def _rounded(gap: Decimal, qualifier: str) -> tuple[Decimal, str]:
@@ -131,7 +131,7 @@ def provinces_compared(data: Dataset) -> list[str]:
     return [p.id for p in data.provinces.values() if p.kind == "province"]
 
 
-Verdict = Literal["met", "not-met", "earlier-above", "earlier-below", "no-figure", "not-comparable"]
+Verdict = Literal["met", "not-met", "not-yet", "earlier-above", "earlier-below", "no-figure", "not-comparable"]
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,9 @@ class Progress:
 
     A target is met only by a figure of its own indicator and definition whose period ends inside
     the target's window, from when the goal was stated (its article's publication) to its deadline;
-    an undated figure counts only if its article appeared after the goal was stated. A figure from
+    an undated figure counts only if its article appeared after the goal was stated. A goal whose
+    article gives no deadline has a window that never closes: a figure inside it that falls short
+    says "not yet" (not-yet), never "not met". A figure from
     before says only that the level was already reached (or not) back then; a goal defined otherwise
     than its indicator's figures (`comparable: false`) gets no verdict.
     """
@@ -158,7 +160,7 @@ def progress(data: Dataset, target: Target) -> Progress:
         return Progress(target, None, "no-figure", None)
     if not target.comparable:
         return Progress(target, series[-1], "not-comparable", None)
-    opened, closes = data.sources[target.source].published.start, target.deadline.end
+    opened, closes = data.sources[target.source].published.start, target.due
     inside = [o for o in series if opened <= o.as_of.end <= closes and (not o.inferred or o.as_of.start >= opened)]
     figure = inside[-1] if inside else series[-1]
     left = max(Decimal(0), figure.value - target.value) if target.direction == "at-most" \
@@ -167,7 +169,7 @@ def progress(data: Dataset, target: Target) -> Progress:
         left = abs(target.value - figure.value)
     reached = left == 0
     if inside:
-        return Progress(target, figure, "met" if reached else "not-met", left)
+        return Progress(target, figure, "met" if reached else "not-met" if target.deadline else "not-yet", left)
     return Progress(target, figure, "earlier-above" if reached else "earlier-below", left)
 
 

@@ -51,11 +51,14 @@ _ENDLESS = Decimal("Infinity")
 
 
 def _range(obs: Observation, unit: str) -> tuple[Decimal, Decimal]:
-    """The values a figure allows: "about 98" 97.5–98.5, "over 90" 90 and up (for a rank, 90 and down)."""
+    """The values a figure allows: "about 98" 97.5–98.5, "nearly 98" 97–98 (just under it), "over 90"
+    90 and up (for a rank, 90 and down)."""
     value, up = obs.value, unit != "rank"
+    step = Decimal(1).scaleb(value.normalize().as_tuple().exponent) if value % 1 else Decimal(1)
     if obs.qualifier == "about":
-        step = Decimal(1).scaleb(value.normalize().as_tuple().exponent) if value % 1 else Decimal(1)
         return value - step / 2, value + step / 2
+    if obs.qualifier == "nearly":
+        return (value - step, value) if up else (value, value + step)
     if obs.qualifier in ("over", "at-least"):
         return (value, _ENDLESS) if up else (-_ENDLESS, value)
     if obs.qualifier == "up-to":

@@ -61,6 +61,12 @@ class Dataset:
             start += len(line) + 1
         return " ".join(around)
 
+    def cited_alike(self, obs: Observation) -> list[Observation]:
+        """obs and every other article's figure that is the same figure: same province, indicator,
+        period, value and qualifier (one figure that several articles cite), oldest source first."""
+        return [o for o in self._by_series.get(_series(obs), ()) if (o.as_of, o.inferred, o.value, o.qualifier)
+                == (obs.as_of, obs.inferred, obs.value, obs.qualifier)]
+
     def of_indicator(self, indicator: str) -> list[Observation]:
         """Every observation of one indicator, in data order."""
         return list(self._by_indicator.get(indicator, ()))

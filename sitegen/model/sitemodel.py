@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -11,6 +10,7 @@ from sitegen.model.dataset import Dataset
 from sitegen.model.pages import STORY_TEMPLATES, Page
 from sitegen.read.content import ChartDef, GlossaryEntry, SiteText, Story
 from sitegen.read.i18n import count_words
+from sitegen.read.records import Observation, Target
 from sitegen.urls import LANGS
 
 
@@ -33,33 +33,44 @@ class Model:
         return compare.coverage(list(self.comparisons.values()), self.provinces, pillar)
 
     def updated(self, page: Page) -> Date | None:
-        """When what a page is built from last changed, by the data's own dates (never the clock).
+        """When a page last changed, by the dates data/ and content/ record (never the clock, nor an
+        article's publication, which is when a figure was cited, not when the page changed).
 
-        A story or prose page: its date. An indicator page: the latest publication of the articles
-        behind its figures, or a correction. Any other page: the latest of every article and
-        correction, and, on the pages that list stories, of the stories.
+        A story or prose page: its date. A page of figures: the latest day an article behind them was
+        added to the site (its `added`), one of them was corrected, or its article's copy was fixed;
+        the pages that list stories, or show the method, also the latest of those.
         """
         found = page.context.get("story")
         if found is not None:
             return found.date
-        by_indicator, overall = self._latest
-        indicator = page.context.get("indicator")
-        if indicator is not None:
-            return by_indicator.get(indicator.id)
-        dates = [overall] if overall else []
+        dates = [day for r in self._records(page) for day in self._changes(r.source, r.corrections)]
         if page.template in STORY_TEMPLATES:
             dates += [s.date for s in self.stories]
+        if page.template == "sources.html":
+            dates += [p.date for p in self.prose if p.key == "method" and p.lang == page.lang]
         return max(dates, default=None)
 
-    @functools.cached_property
-    def _latest(self) -> tuple[dict[str, Date], Date | None]:
-        """The latest article or correction behind each indicator's figures and targets, and of all."""
-        data, by_indicator = self.data, {}
-        for r in [*data.observations, *data.targets.values()]:
-            dates = [data.sources[r.source].published.end, *(c.date.end for c in r.corrections)]
-            by_indicator[r.indicator] = max([*dates, by_indicator.get(r.indicator, dates[0])])
-        overall = [*by_indicator.values(), *(s.published.end for s in data.sources.values())]
-        return by_indicator, max(overall, default=None)
+    def newest(self, page: Page) -> Observation | None:
+        """The figure of an indicator or province page that describes the latest period, if any."""
+        if "indicator" not in page.context and "province" not in page.context:
+            return None
+        found = [r for r in self._records(page) if isinstance(r, Observation)]
+        return max(found, key=lambda o: (o.as_of.end, o.as_of.start), default=None)
+
+    def _records(self, page: Page) -> list[Observation | Target]:
+        """The figures and goals a page shows: its indicator's, its province's, or all of them."""
+        data, records = self.data, [*self.data.observations, *self.data.targets.values()]
+        if (indicator := page.context.get("indicator")) is not None:
+            return [r for r in records if r.indicator == indicator.id]
+        if (province := page.context.get("province")) is not None:
+            return [r for r in records if r.province == province.id and r.indicator in data.indicators]
+        return records
+
+    def _changes(self, source: str, corrections: list) -> list[Date]:
+        """The days a record changed: its article was added or its copy fixed, the record corrected."""
+        found = self.data.sources[source]
+        return [*([found.added.start] if found.added else []), *(f.date.start for f in found.transcription_fixes),
+                *(c.date.start for c in corrections)]
 
     def leads(self) -> dict[str, int]:
         """How many indicators measured the same way each province leads on."""

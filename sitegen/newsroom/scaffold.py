@@ -8,6 +8,7 @@ other line, and refuses an article that is already listed or a file outside data
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from sitegen.errors import BuildError, Problem
@@ -31,6 +32,7 @@ ENTRY = """
     en: "TODO"
   provinces: [TODO]         # the provinces it reports on: bac-kan, bac-ninh, vietnam
   defects: []               # known faults of the text (typos, repeated paragraphs), as {{vi: …, en: …}}
+  added: "{added}"          # the day it was added to the site: the pages that show its figures say they changed then
   # url: https://…          # the article's address, where it is known
 """
 
@@ -64,7 +66,7 @@ def add_source(root: Path, name: str) -> int:
     observations = root / "data" / "observations" / f"{source_id}.yaml"
     if observations.exists():
         raise BuildError([Problem(f"data/observations/{source_id}.yaml", 1, 1, say("add_source_observations"))])
-    entry = ENTRY.format(id=source_id, file=path.name, sha256=digest(path))
+    entry = ENTRY.format(id=source_id, file=path.name, sha256=digest(path), added=date.today().isoformat())
     sources.write_text(listed + ("" if listed.endswith("\n") or not listed else "\n") + entry, encoding="utf-8")
     observations.parent.mkdir(parents=True, exist_ok=True)
     observations.write_text(OBSERVATIONS.format(id=source_id, file=path.name), encoding="utf-8")

@@ -36,6 +36,12 @@ class Formats(Record):
     target: Words
     gap: Words
     axis: dict[Literal["rank", "vnd", "hectares"], Words]  # the title of a chart's value axis
+    # a figure whose article gives no date: {period} is the article's publication, never a measurement
+    undated: Words  # where no period is shown beside the figure
+    inferred: Words  # in text: "không rõ thời điểm, bài đăng {period}"
+    inferred_chart: Words  # in a chart's row names, explained by the key under the chart
+    sources: Words  # one mark for a figure several articles cite: "{n} nguồn"
+    no_deadline: Words  # a goal whose article gives no deadline
 
     def target_label(self, lang: str) -> str:
         """The word for a goal in charts: "mục tiêu", "target"."""

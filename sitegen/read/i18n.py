@@ -11,7 +11,7 @@ from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_compact_decimal, format_decimal
 
-from sitegen.read.period import Period
+from sitegen.read.period import THIRDS, Period, parse
 
 if TYPE_CHECKING:
     from sitegen.read.content import Formats
@@ -89,13 +89,15 @@ def day(when: date, lang: str) -> str:
 
 @functools.cache
 def period(when: Period, lang: str) -> str:
-    """A reporting period in words, compactly: "9 tháng đầu năm 2024", "tháng 8–12/2024",
-    "26/9–31/10/2024", "2022–2025"; "first nine months of 2024", "August–December 2024",
-    "26 September – 31 October 2024"."""
+    """A reporting period in words, compactly and never more precisely than written: "9 tháng đầu
+    năm 2024", "tháng 8–12/2024", "10–31/10/2024", "giữa tháng 9/2024", "năm 2024" (a year still
+    running when the article was written), "từ tháng 1/2024"; "first nine months of 2024", "August–
+    December 2024", "10–31 October 2024", "mid-September 2024", "2024", "since January 2024"."""
+    if when.open:
+        return _open(when, lang, period)
     if when.precision != "span":
         return _point(when.start, when.precision, lang)
-    first, _, last = when.text.partition("/")
-    start, end = _precision(first), _precision(last)
+    start, end = when.parts
     a, b = when.start, when.end
     if start == end == "month" and a.year == b.year:
         if a.month == 1:
@@ -107,6 +109,9 @@ def period(when: Period, lang: str) -> str:
         return f"{_babel_date(a, 'MMMM', locale='en')}–{_babel_date(b, 'MMMM y', locale='en')}"
     if start == end == "year":
         return f"{a.year}–{b.year}"
+    if start == end == "day" and (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day}/{b.month}/{b.year}" if lang == "vi" else \
+            f"{a.day}–{_babel_date(b, 'd MMMM y', locale='en')}"
     if start == end == "day" and lang == "vi":
         first_day = f"{a.day}/{a.month}" if a.year == b.year else f"{a.day}/{a.month}/{a.year}"
         return f"{first_day}–{b.day}/{b.month}/{b.year}"
@@ -117,11 +122,34 @@ def period(when: Period, lang: str) -> str:
     return f"{_point(a, start, lang)} – {_point(b, end, lang)}"
 
 
-def _precision(text: str) -> str:
-    return {4: "year", 7: "month"}.get(len(text.strip()), "day")
+def _open(when: Period, lang: str, form) -> str:
+    """A period still running when its article was written: the year itself while it lasts
+    ("năm 2024"), else since when ("từ tháng 1/2024")."""
+    first = parse(when.text.partition("/")[0])
+    if when.parts[0] == "year" and when.end.year == when.start.year:
+        return form(first, lang)
+    return "từ " + period(first, lang) if lang == "vi" else "since " + form(first, lang)
+
+
+_THIRD_WORDS = {"vi": {"early": "đầu", "mid": "giữa", "late": "cuối"},
+                "en": {"early": "early {}", "mid": "mid-{}", "late": "late {}"}}
+
+
+def when(as_of: Period, inferred: bool, lang: str, formats: Formats, short: bool = False) -> str:
+    """A figure's period as readers see it; an article's publication, where the article gives no
+    date, in the words that say so: "không rõ thời điểm, bài đăng tháng 8–12/2024" (in a chart's
+    row names, short: "≈ bài đăng 8–12/2024")."""
+    shown = (period_short if short else period)(as_of, lang)
+    if not inferred:
+        return shown
+    return (formats.inferred_chart if short else formats.inferred)(lang).format(period=shown)
 
 
 def _point(when: date, precision: str, lang: str) -> str:
+    if precision in THIRDS:  # the part of a month an article names: "giữa tháng 9/2024", "mid-September 2024"
+        if lang == "vi":
+            return f"{_THIRD_WORDS['vi'][precision]} tháng {when.month}/{when.year}"
+        return _THIRD_WORDS["en"][precision].format(_babel_date(when, "MMMM y", locale="en"))
     if lang == "vi" and precision in ("day", "month"):  # as Vietnamese papers write dates: 10/10/2024, tháng 9/2024
         return f"{when.day}/{when.month}/{when.year}" if precision == "day" else f"tháng {when.month}/{when.year}"
     pattern = {"day": _DAY, "month": _MONTH, "year": _YEAR}[precision][lang]
@@ -134,18 +162,28 @@ _SHORT_MONTH = {"vi": "M/y", "en": "MMM y"}
 
 @functools.cache
 def period_short(when: Period, lang: str) -> str:
-    """A compact period for chart labels: "15/9/2024", "1–9/2024"; "15 Sep 2024", "Jan–Sep 2024"."""
+    """A compact period for chart labels: "15/9/2024", "tháng 1–9/2024", "giữa tháng 9/2024";
+    "15 Sep 2024", "Jan–Sep 2024", "mid-Sep 2024"."""
     def one(day: date, precision: str) -> str:
         if precision == "year":
             return str(day.year)
+        if precision in THIRDS:
+            return _point(day, precision, lang) if lang == "vi" else \
+                _THIRD_WORDS["en"][precision].format(_babel_date(day, "MMM y", locale="en"))
         pattern = (_SHORT_DAY if precision == "day" else _SHORT_MONTH)[lang]
         return _babel_date(day, pattern, locale=lang)
+    if when.open:
+        return _open(when, lang, period_short)
     if when.precision != "span":
         return one(when.start, when.precision)
-    first, _, last = when.text.partition("/")
-    start, end = _precision(first), _precision(last)
+    start, end = when.parts
     if start == end == "month" and when.start.year == when.end.year:
-        if lang == "vi":
-            return f"{when.start.month}–{when.end.month}/{when.end.year}"
+        if lang == "vi":  # "1–9/2024" would read as days 1 to 9
+            return f"tháng {when.start.month}–{when.end.month}/{when.end.year}"
         return f"{_babel_date(when.start, 'MMM', locale='en')}–{one(when.end, 'month')}"
-    return f"{one(when.start, start)}–{one(when.end, end)}"
+    a, b = when.start, when.end
+    if start == end == "day" and a.year == b.year:  # "10–31/10/2024", "26/9–31/10/2024"; "10–31 Oct 2024"
+        if lang == "vi":
+            return f"{a.day}{'' if a.month == b.month else f'/{a.month}'}–{one(b, 'day')}"
+        return f"{a.day if a.month == b.month else _babel_date(a, 'd MMM', locale='en')}–{one(b, 'day')}"
+    return f"{one(a, start)}–{one(b, end)}"

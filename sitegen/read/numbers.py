@@ -9,11 +9,13 @@ SCALES = {"vi": ((10**9, ("tỷ", "tỉ")), (10**6, ("triệu",)), (10**3, ("ngh
           "en": ((10**9, ("billion",)), (10**6, ("million",)), (10**3, ("thousand",)))}
 # The words an article puts before a number, by the qualifier of data/ they mean ("trên 70%": over).
 QUALIFIER_WORDS = {"vi": {"over": ("hơn", "trên", "vượt mốc"),
-                         "about": ("khoảng", "gần", "xấp xỉ"),
+                         "about": ("khoảng", "xấp xỉ"),
+                         "nearly": ("gần",),
                          "at-least": ("ít nhất", "tối thiểu"),
                          "up-to": ("tối đa",)},
                   "en": {"over": ("over", "more than", "above"),
-                         "about": ("about", "around", "nearly", "almost", "approximately"),
+                         "about": ("about", "around", "approximately"),
+                         "nearly": ("nearly", "almost"),
                          "at-least": ("at least",),
                          "up-to": ("up to",)}}
 _WORDS = {word: scale for table in SCALES.values() for scale, words in table for word in words}

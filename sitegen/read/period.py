@@ -1,15 +1,25 @@
-"""Dates as the articles give them: a day, a month, a year, or a span between two of those."""
+"""Dates as the articles give them: a day, a part of a month, a month, a year, a span between two
+of those, or a period still running when the article was written.
+
+Written as ISO dates (EDTF-like): "2024-09-15", "2024-09", "2024", "2024-01/2024-09"; a part of a
+month as the article names it, "2024-09-early" (đầu tháng, days 1–10), "2024-09-mid" (giữa tháng,
+11–20) or "2024-09-late" (cuối tháng, 21 to the end); and an open end, "2024/.." ("Năm 2024" in an
+article written during 2024) or "2024-01/.." ("từ đầu năm 2024"), which runs until the article
+was published (see records.Observation.dated). A period is never shown more precisely than written.
+"""
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sitegen.messages import say
 
-_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}|early|mid|late))?)?$")
+THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # the parts of a month an article names
+OPEN = ".."  # an end that runs until the article was published
 # Other ways a date is written, each with the ISO form it most likely means (Vietnamese: day first).
 _DAY = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
 _DAY_WORDS = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)?\s*(\d{4})$")
@@ -21,6 +31,8 @@ _MONTH = re.compile(r"^(?:tháng\s*)?(\d{1,2})\s*(?:[/.-]|\s+năm)\s*(\d{4})$")
 _YEAR = re.compile(r"^(?:năm|year)\s+(\d{4})$")
 _QUARTER = re.compile(r"^(?:q|quý\s*|quarter\s*)(\d|i{1,3}|iv)\s*(?:[/-]|\s+năm|\s+of)?\s*(\d{4})$")
 _FIRST_MONTHS = re.compile(r"^(\d{1,2})\s*tháng\s+đầu\s+năm\s+(\d{4})$")
+_THIRD = re.compile(r"^(đầu|giữa|cuối|early|mid|late)[\s-]*(?:tháng\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})$")
+_THIRD_WORDS = {"đầu": "early", "giữa": "mid", "cuối": "late", "early": "early", "mid": "mid", "late": "late"}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -30,11 +42,17 @@ class Period:
 
     end: date
     start: date
-    precision: str  # day | month | year | span
+    precision: str  # day | early | mid | late | month | year | span
     text: str
+    parts: tuple[str, str] = ("day", "day")  # the precision of its first and last day as written
+    open: bool = False  # "X/..": it runs until the article was published
 
     def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
+
+    def until(self, end: date) -> Period:
+        """An open period ended when its article was published."""
+        return replace(self, end=max(self.start, end))
 
     def __str__(self) -> str:
         return self.text
@@ -47,25 +65,32 @@ def parse(value: object) -> Period:
     text = str(value).strip()
     if "/" in text:
         first, _, last = text.partition("/")
-        start, end = _part(first, text), _part(last, text)
+        start = _part(first, text)
+        if last.strip() == OPEN:
+            return Period(end=start[1], start=start[0], precision="span", text=text, parts=(start[2], "open"),
+                          open=True)
+        end = _part(last, text)
         if start[0] > end[1]:
             raise ValueError(say("period_backwards", text=text))
-        return Period(end=end[1], start=start[0], precision="span", text=text)
+        return Period(end=end[1], start=start[0], precision="span", text=text, parts=(start[2], end[2]))
     start, end, precision = _part(text, text)
-    return Period(end=end, start=start, precision=precision, text=text)
+    return Period(end=end, start=start, precision=precision, text=text, parts=(precision, precision))
 
 
 def _part(part: str, whole: str) -> tuple[date, date, str]:
     match = _PART.match(part.strip())
     if not match:
         raise ValueError(guess(whole) or say("date_form", text=whole))
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year, month, day = (int(g) if g and g.isdecimal() else g for g in match.groups())
     try:
         if month is None:
             return date(year, 1, 1), date(year, 12, 31), "year"
+        last = calendar.monthrange(year, month)[1]
         if day is None:
-            last = calendar.monthrange(year, month)[1]
             return date(year, month, 1), date(year, month, last), "month"
+        if day in THIRDS:
+            first, final = THIRDS[day]
+            return date(year, month, first), date(year, month, min(final, last)), day
         return date(year, month, day), date(year, month, day), "day"
     except ValueError:
         raise ValueError(say("date_unreal", text=whole)) from None
@@ -95,6 +120,9 @@ def guess(text: str) -> str | None:
         if 1 <= quarter <= 4:
             year = match.group(2)
             return say("date_guess", text=text, iso=f"{year}-{quarter * 3 - 2:02d}/{year}-{quarter * 3:02d}")
+    if (match := _THIRD.match(plain)) and 1 <= int(match.group(2)) <= 12:
+        return say("date_guess", text=text, iso=f"{match.group(3)}-{int(match.group(2)):02d}-"
+                                                f"{_THIRD_WORDS[match.group(1)]}")
     if (match := _FIRST_MONTHS.match(plain)) and 1 <= int(match.group(1)) <= 12:
         return say("date_guess", text=text, iso=f"{match.group(2)}-01/{match.group(2)}-{int(match.group(1)):02d}")
     return None

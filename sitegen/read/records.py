@@ -3,6 +3,7 @@ unknown fields refused), each remembering where it was written (see reader.py)."
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -16,7 +17,7 @@ from sitegen.read.period import Period
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 When = Annotated[Period, BeforeValidator(_period.parse)]
 Unit = Literal["percent", "percentage-points", "count", "rank", "hectares", "vnd"]
-Qualifier = Literal["exact", "over", "about", "at-least", "up-to"]
+Qualifier = Literal["exact", "over", "about", "nearly", "at-least", "up-to"]  # nearly: "gần", just under
 
 
 class Record(BaseModel):
@@ -81,6 +82,7 @@ class Source(Record):
     title_en: str | None = None  # the site's own English gloss of the title
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None  # of the archived file, as archived
     transcription_fixes: list[TranscriptionFix] = []
+    added: When | None = None  # the day the article and its figures were added to the site (pages' "last changed")
 
 
 class Pillar(Record):
@@ -179,9 +181,10 @@ class Observation(Quoted):
         return self._inferred
 
     def dated(self, published: Period) -> Observation:
-        """This figure with `as_of` filled in from its source's publication when it has none."""
+        """This figure with `as_of` filled in from its source's publication when it has none, or an
+        open period ("2024/..") ended when the article was published."""
         if self.as_of is not None:
-            return self
+            return self.model_copy(update={"as_of": self.as_of.until(published.end)}) if self.as_of.open else self
         copy = self.model_copy(update={"as_of": published})
         copy._inferred = True
         return copy
@@ -189,7 +192,8 @@ class Observation(Quoted):
     @property
     def id(self) -> str:
         """A stable anchor for this figure, unique across the data."""
-        when = "undated" if self.inferred or self.as_of is None else self.as_of.text.replace("/", "-")
+        when = "undated" if self.inferred or self.as_of is None else \
+            self.as_of.text.replace("/..", "-on").replace("/", "-")
         return f"{self.province}-{self.indicator}-{when}-{self.source}"
 
 
@@ -200,12 +204,17 @@ class Target(Quoted):
     indicator: Id
     value: Number
     direction: Literal["at-least", "at-most", "exact"]
-    deadline: When
+    deadline: When | None = None  # None: the article gives no deadline (never one of our own)
     # false when the goal is defined otherwise than its indicator's figures (another base, scope or
     # way of counting): no figure can then meet it, and the note says how the two differ
     comparable: bool = True
     corrections: list[Correction] = []
     retracted: Retraction | None = None
+
+    @property
+    def due(self) -> date:
+        """When the goal falls due, for ordering: the deadline's last day; a goal with none, last."""
+        return self.deadline.end if self.deadline else date.max
 
 
 class Event(Quoted):

@@ -42,7 +42,7 @@ class ChartView:
     @property
     def sources(self) -> list[str]:
         """The source ids of the rows, each once, in row order."""
-        return list(dict.fromkeys(row.record.source for row in self.rows))
+        return list(dict.fromkeys(record.source for row in self.rows for record in row.records))
 
 
 def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, urls: Urls = ROOT,
@@ -64,7 +64,7 @@ def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, urls: Urls
         return view
     colour = {data.provinces[p].name(lang): data.provinces[p].colour.light for p in data.provinces}
     plain = [{"row": r.label, "order": i, "colour": colour[r.series], "value": float(r.value), "label": r.shown,
-              "tip": f"{r.label}: {r.shown} — {source_name(data, r.record.source, lang)}",
+              "tip": f"{r.label}: {r.shown} — {'; '.join(source_name(data, o.source, lang) for o in r.records)}",
               "href": urls.page(f"indicators/{r.observation.indicator}/#{r.observation.id}", lang),  # type: ignore[union-attr]
               **_tail(r.observation, indicator.unit)} for i, r in enumerate(bars)]
     marks = [{"value": float(r.value), "label": f"{r.label}: {r.shown}"} for r in refs]
@@ -82,7 +82,7 @@ def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, urls: Urls
 
 
 def _tail(obs: Observation | None, unit: str) -> dict:
-    """Where a qualified value's lighter tail runs: past an "over", around an "about"."""
+    """Where a qualified value's lighter tail runs: past an "over", around an "about", below a "nearly"."""
     if obs is None or unit == "rank" or obs.qualifier == "exact":
         return {"tail_from": None, "tail_to": None}
     value = float(obs.value)  # a drawing's geometry, not a figure a reader reads
@@ -90,7 +90,7 @@ def _tail(obs: Observation | None, unit: str) -> dict:
     if obs.qualifier in ("over", "at-least"):
         top = min(value + reach, 100) if unit == "percent" else value + reach
         return {"tail_from": value, "tail_to": top}
-    if obs.qualifier == "up-to":
+    if obs.qualifier in ("up-to", "nearly"):
         return {"tail_from": max(value - reach, 0), "tail_to": value}
     return {"tail_from": max(value - reach / 2, 0), "tail_to": value + reach / 2}
 

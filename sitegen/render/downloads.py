@@ -67,7 +67,8 @@ _TABLES: dict[str, Callable[[Dataset], list[dict]]] = {
         "related": " ".join(r.indicator for r in i.related)} for i in data.indicators.values()],
     "targets": lambda data: [{
         "id": t.id, "province_id": t.province, "indicator_id": t.indicator, "value": _plain(t.value),
-        "unit": data.indicators[t.indicator].unit, "direction": t.direction, "deadline": t.deadline.text,
+        "unit": data.indicators[t.indicator].unit, "direction": t.direction,
+        "deadline": t.deadline.text if t.deadline else "",
         "source_id": t.source, "quote": t.quote, "quote_en": t.quote_en or ""} for t in data.targets.values()],
     "events": lambda data: [{
         "id": e.id, "province_id": e.province, "date": e.date.text, "kind": e.kind, "title_vi": e.title.vi,
@@ -123,8 +124,10 @@ def chart_csv(data: Dataset, view: ChartView) -> bytes:
                     "qualifier": obs.qualifier if obs else row.target.direction,  # type: ignore[union-attr]
                     "unit": ind.unit, "as_of": obs.as_of.text if obs else "",
                     "as_of_inferred": obs.inferred if obs else "",
-                    "deadline": row.target.deadline.text if row.target else "", "source_id": item.source,
-                    "source_title": data.sources[item.source].title})
+                    "deadline": row.target.deadline.text if row.target and row.target.deadline else "",
+                    # one figure that several articles cite is one row: its sources, oldest first
+                    "source_id": "; ".join(r.source for r in row.records),
+                    "source_title": "; ".join(data.sources[r.source].title for r in row.records)})
     return _csv(CHART_COLUMNS, out)
 
 

@@ -62,6 +62,10 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any], cache:
     def value(amount: float, unit: str, lang: str, qualifier: str = "exact", rank_of: int | None = None) -> str:
         return i18n.value(amount, unit, lang, formats, qualifier, rank_of)
 
+    def when(obs: Any, lang: str) -> str:
+        """A figure's period, or its article's publication in the words that say so (i18n.when)."""
+        return i18n.when(obs.as_of, obs.inferred, lang, formats)
+
     def gap(result: Any, lang: str) -> str:
         """How far the leader of a comparison is ahead: "gần 20 điểm phần trăm"."""
         shown = i18n.value(result.gap, i18n.gap_unit(result.indicator.unit), lang, formats, result.gap_qualifier)
@@ -72,19 +76,24 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any], cache:
     env.globals.update(t=t, url=url, asset=asset, absolute=absolute, origin=origin, site=text,
                        base_path=config.base_path, **globals_)
     env.filters.update(lowerfirst=lambda text: text[:1].lower() + text[1:], number=i18n.number,
-                       period=i18n.period, day=i18n.day, value=value, gap=gap, lines=lines)
+                       period=i18n.period, day=i18n.day, value=value, gap=gap, lines=lines,
+                       when=when)
     env.globals["embed_height"] = embed_height
     return env
 
 
-def embed_height(title: int, description: int, source: int, rows: int, key: bool) -> int:
+def embed_height(title: int, description: int, source: int, rows: int, keys: list[int], flags: int = 0) -> int:
     """The iframe height an embedded chart needs at its narrowest (320 px), where text wraps most.
 
-    From the lengths of its texts in characters and its number of rows, by line heights and letters
+    From the lengths of its texts in characters (the flags' and caveat's with the description), its
+    number of rows, keys and flag blocks, by line heights and letters
     per line measured in Chromium at 320 px (tests/test_browser.py checks 320 and 600 px).
     """
     lines = math.ceil(title / 28) * 28 + math.ceil(description / 36) * 23 + math.ceil(source / 30) * 23
-    needed = 210 + lines + (92 if key else 0) + 44 * rows + 45
+    # keys: the lengths of the lines explaining "hơn" or "≈ bài đăng" (smaller text, more to a line);
+    # flags: blocks of confidence flags, one box a line
+    lines += sum(math.ceil(key / 40) * 20 + 14 for key in keys)
+    needed = 210 + lines + 44 * rows + 45 + 70 * flags
     return math.ceil(needed / 10) * 10
 
 

@@ -68,7 +68,7 @@ def figures(model: Model) -> list[Record]:
             for obs in data.of_indicator(ind.id):
                 province = data.provinces[obs.province].name(lang)
                 shown = i18n.value(obs.value, ind.unit, lang, formats, obs.qualifier, ind.rank_of)
-                when = ("≈ " if obs.inferred else "") + i18n.period(obs.as_of, lang) if obs.as_of else ""
+                when = i18n.when(obs.as_of, obs.inferred, lang, formats) if obs.as_of else ""
                 other = ind.label("vi" if lang == "en" else "en")  # a reader may use either language's term
                 # pagefind.js puts the base path before the address
                 out.append(Record("/" + edition(f"indicators/{ind.id}/#{obs.id}", lang), lang,
