@@ -183,3 +183,16 @@ def test_a_published_figure_is_withdrawn_in_the_open_never_deleted(tmp_path: Pat
     assert "127,178" not in indicator
     feed = (project / "site" / "en" / "corrections" / "feed.xml").read_text(encoding="utf-8")
     assert "127,178 → withdrawn" in feed
+
+
+def test_a_slip_in_a_data_file_is_reported_as_the_slip_not_as_its_figures_removed(tmp_path: Path, capsys) -> None:
+    project = make_project(tmp_path)
+    git(project, "init", "-q", "-b", "main")
+    git(project, "update-ref", "refs/remotes/origin/main", commit(project, "Published"))
+    observations = project / "data" / "observations" / "alpha.yaml"
+    edit(observations, "value: 127178", "value: 127.178,5")  # one value written wrongly
+    code, err = run(project, capsys, "check")
+    assert code == 1 and "readers have seen" not in err and err.splitlines()[-1] == "1 problem found", err
+    edit(observations, "value: 127.178,5", "value: 127178\n    province: alpha")  # the whole file unreadable
+    code, err = run(project, capsys, "check")
+    assert code == 1 and "readers have seen" not in err and err.splitlines()[-1] == "1 problem found", err

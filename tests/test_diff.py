@@ -81,7 +81,9 @@ def test_changes_are_listed_by_meaning(project: Path) -> None:
     assert changed[("chart", "changed", "online")] == (
         ("title.en", "Dossiers filed online", "Dossiers filed online, 2024"),)
     assert [name for name, _, _ in changed[("story", "changed", "online (en)")]] == ["body"]
-    assert len(found.changes) == 5 and found.problems == 0
+    sha256, fix = changed[("source", "changed", "alpha")]
+    assert sha256[0] == "sha256" and fix == ("transcription_fixes.1", None, "2026-11-30: our copy had 92,5 for 93,5")
+    assert len(found.changes) == 6 and found.problems == 0
     assert [(a.file, a.status, a.added, a.removed) for a in found.archive] == [
         ("data/sources/alpha.txt", "changed", 1, 1)]
 
@@ -94,13 +96,16 @@ def test_text_and_markdown(project: Path, capsys: pytest.CaptureFixture) -> None
     assert "  ~ beta · online-dossier-rate · 2024-09 · alpha   data/observations/alpha.yaml:17" in out
     assert "      value: 92.5 → 93.5" in out
     assert "  - alpha-resolution-52   data/events.yaml:1" in out
-    assert "      body: text changed, 2 lines added and 0 removed" in out
+    assert '      body: … "beta") }}. {{ chart("online") }} {+One more paragraph.+}' in out
+    assert "      … hồ sơ trực tuyến đạt [-92,5%,-]{+93,5%,+} cao hơn nhiều tỉnh. Mục …" in out
+    assert "      transcription_fixes: added: “2026-11-30: our copy had 92,5 for 93,5”" in out
     assert cli.main(["diff", "HEAD", "--format", "markdown", "--lang", "vi"], project) == 0
     out = capsys.readouterr().out
     assert out.startswith("### Thay đổi so với HEAD (")
     assert "> [!WARNING]" in out and "> - data/sources/alpha.txt: đã sửa, thêm 1 dòng, bớt 1 dòng" in out
     assert "#### Số liệu: thêm 0, sửa 2, xoá 0" in out
     assert "  - `value`: ~~92.5~~ → **93.5**" in out
+    assert "  - `quote`: … hồ sơ trực tuyến đạt ~~92,5%~~ **93,5%**" in out
     assert "- ➖ **đã xoá** alpha-resolution-52 — `data/events.yaml:1`" in out
 
 
@@ -111,7 +116,7 @@ def test_default_ref_is_the_merge_base_with_origin_main(project: Path) -> None:
     commit(project, "Correct Beta's figure")  # the edits are now committed on a branch
     found = diff.between(project)
     assert found.commit.sha == published[:12] and "origin/main" in found.commit.name
-    assert len(found.changes) == 5
+    assert len(found.changes) == 6
     assert diff.between(project, "HEAD").changes == []
 
 
@@ -136,3 +141,76 @@ def test_an_unknown_ref_and_a_folder_without_history(project: Path, tmp_path: Pa
     plain = make_project(tmp_path / "plain")
     assert cli.main(["diff"], plain) == 1
     assert "not a git checkout" in capsys.readouterr().err
+
+
+@pytest.fixture
+def published(tmp_path: Path) -> Path:
+    """The mini project committed once, as readers saw it; each test edits its working tree."""
+    project = make_project(tmp_path)
+    git(project, "init", "-q", "-b", "main")
+    commit(project, "Published")
+    return project
+
+
+def test_a_correction_reads_as_added_was_because(published: Path) -> None:
+    figures = published / "data" / "observations" / "alpha.yaml"
+    edit(figures, "value: 92.5", 'value: 93.5\n  corrections:\n    - date: "2026-12-01"\n      was: 92.5\n'
+         '      why: {vi: "Bài báo ghi 93,5%.", en: "The article says 93.5%."}')
+    text = changelog.text(diff.between(published))
+    assert "      value: 92.5 → 93.5\n      corrections: added: “was 92.5, because The article says 93.5%. " \
+           "(2026-12-01)”" in text
+    assert "“”" not in text and "(removed)" not in text
+    messages.use("vi")
+    out = changelog.markdown(diff.between(published))
+    assert "  - `corrections`: thêm mới: “trước đây là 92.5, vì Bài báo ghi 93,5%. (2026-12-01)”" in out
+
+
+def test_source_and_indicator_changes_read_old_to_new(published: Path) -> None:
+    data = published / "data"
+    edit(data / "sources.yaml", "  published: 2024-10", '  published: 2024-10-03\n  url: "https://alpha.example/bai"')
+    edit(data / "indicators.yaml", "      vi: Tỷ lệ hồ sơ trực tuyến\n", "      vi: Tỷ lệ hồ sơ nộp trực tuyến\n")
+    edit(data / "indicators.yaml", "      en: Share of dossiers filed online.",
+         "      en: Share of all dossiers filed online, districts included.")
+    edit(data / "indicators.yaml", "    comparable: true", "    comparable: false\n    comparable_note:\n"
+         "      vi: Hai tỉnh tính khác nhau.\n      en: The provinces count differently.")
+    text = changelog.text(diff.between(published))
+    assert ("Sources (archived articles): 0 added, 1 changed, 0 removed\n  ~ alpha   data/sources.yaml:1\n"
+            "      url: added: https://alpha.example/bai\n      published: 2024-10 → 2024-10-03\n") in text
+    assert ("Indicators: 0 added, 1 changed, 0 removed\n  ~ online-dossier-rate   data/indicators.yaml:7\n"
+            "      label.vi: Tỷ lệ hồ sơ {+nộp+} trực tuyến\n"
+            "      definition.en: Share of {+all+} dossiers filed [-online.-]{+online, districts included.+}\n"
+            "      comparable: true → false\n"
+            "      comparable_note.vi: added: “Hai tỉnh tính khác nhau.”\n"
+            "      comparable_note.en: added: “The provinces count differently.”\n") in text
+
+
+def test_changed_words_of_a_story_are_marked_word_by_word(published: Path) -> None:
+    story = published / "content" / "stories" / "online.vi.md"
+    edit(story, "summary: Tỉnh Beta dẫn trước.", "summary: Tỉnh Beta vẫn dẫn trước rõ rệt.")
+    text = changelog.text(diff.between(published))
+    assert "  ~ online (vi)   content/stories/online.vi.md\n      summary: Tỉnh Beta {+vẫn+} dẫn " \
+           "[-trước.-]{+trước rõ rệt.+}\n" in text
+    assert "  - `summary`: Tỉnh Beta **vẫn** dẫn ~~trước.~~ **trước rõ rệt.**" in changelog.markdown(
+        diff.between(published))
+
+
+def test_what_readers_will_see_differently(published: Path) -> None:
+    edit(published / "data" / "observations" / "alpha.yaml", "value: 92.5", "value: 93.5")
+    edit(published / "data" / "observations" / "alpha.yaml", "đạt 92,5%", "đạt 93,5%")
+    found = diff.between(published)
+    pages = {page.path: page for page in found.pages}
+    assert list(pages)[0] == "/" and pages["/indicators/online-dossier-rate/"].langs == ("vi", "en")
+    assert "/stories/online/" in pages and "/indicators/dossiers-processed/" not in pages
+    assert not any(path.startswith("/embed/") for path in pages)
+    text = changelog.text(found)
+    assert "What readers will see differently (" in text
+    assert "  /indicators/online-dossier-rate/ (vi, en): … 72,3%; Tỉnh Beta · 9/2024: [-92,5%.-]{+93,5%.+}" in text
+    messages.use("vi")
+    assert "#### Bạn đọc sẽ thấy gì khác (" in changelog.markdown(found)
+
+
+def test_what_readers_see_is_not_guessed_while_the_data_has_problems(published: Path) -> None:
+    edit(published / "data" / "observations" / "alpha.yaml", "value: 92.5", 'value: "92,5"')
+    found = diff.between(published)
+    assert found.pages is None and found.problems == 1
+    assert "What readers will see differently" not in changelog.text(found)

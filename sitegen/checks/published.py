@@ -55,7 +55,7 @@ def unrecorded(root: Path, data: Dataset, reference: str | None = None) -> Itera
         for old, new in pairs:
             yield from _changed(old, new, commit)
         kept = {old.id for old, _ in pairs} | withdrawn
-        for old in (r for key, r in published.items() if key not in kept):
+        for old in (r for key, r in published.items() if key not in kept and not _unreadable(data, r)):
             yield Problem(old.where[0], 0, 0, say("published_removed", province=old.province, indicator=old.indicator,
                                                   value=plain(old.value), ref=str(commit)))
     for source in data.sources.values():
@@ -67,6 +67,11 @@ def unrecorded(root: Path, data: Dataset, reference: str | None = None) -> Itera
 def _changed(old: Observation | Target, new: Observation | Target, commit: Commit) -> Iterator[Problem]:
     if old.value != new.value and not any(c.was == old.value for c in new.corrections):
         yield Problem(*new.at("value"), say("correction_missing", was=plain(old.value), ref=str(commit)))
+
+
+def _unreadable(data: Dataset, record: Observation | Target) -> bool:
+    """A record that may be missing only because its file has a problem now: that problem is the report."""
+    return record.id in data.broken or data.spared(record.province, record.indicator)
 
 
 def _matched(old: dict, new: dict) -> Iterator[tuple]:

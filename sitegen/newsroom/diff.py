@@ -8,39 +8,24 @@ every archived article whose text changed. Shown as plain text or as Markdown (a
 from __future__ import annotations
 
 import difflib
+import shutil
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
-from sitegen.messages import say
-from sitegen.model import loader
-from sitegen.read import content, history
+from sitegen.newsroom import visible, words
+from sitegen.newsroom.entries import Entry, snapshot
+from sitegen.read import history
 from sitegen.read.history import Commit
-from sitegen.read.numbers import plain
-from sitegen.read.period import Period
-from sitegen.read.records import Observation, Record, Target
 
-KINDS = ("figure", "target", "event", "story", "chart")
+KINDS = ("figure", "target", "event", "indicator", "source", "story", "chart")
 STATUSES = ("changed", "added", "removed")
 # The fields that introduce a record that was added or removed (all of them show when one changes).
 SHOWN = {"figure": ("value", "qualifier", "as_of", "quote"), "target": ("value", "direction", "deadline", "quote"),
          "event": ("date", "kind", "title.vi", "quote"), "story": ("title", "date"),
-         "chart": ("kind", "indicators", "title.vi")}
-# Fields in the order a reader of a change wants them: what the figure says first, where it comes from last.
-ORDER = ("value", "qualifier", "as_of", "direction", "deadline", "date", "kind", "title", "quote", "quote_en",
-         "source", "province", "indicator")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One record of one side, flattened to text fields: {"value": "72.3", "note.en": "…"}."""
-
-    label: str
-    where: str
-    fields: dict[str, str]
-    series: tuple = ()  # figures: (province, indicator, source), to pair a figure whose period changed
+         "chart": ("kind", "indicators", "title.vi"),
+         "indicator": ("label.vi", "label.en", "unit", "definition.vi", "comparable"),
+         "source": ("title", "outlet.vi", "published", "url", "provinces")}
 
 
 @dataclass(frozen=True)
@@ -62,6 +47,7 @@ class ArchiveChange:
     status: str
     added: int
     removed: int
+    hunks: tuple = ()  # the changed words, each with a few words around (see words.py)
 
 
 @dataclass
@@ -73,6 +59,7 @@ class Diff:
     archive: list[ArchiveChange] = field(default_factory=list)
     problems: int = 0  # problems in the working tree: records that failed to load are not compared
     old_problems: int = 0  # problems of the commit's data by today's rules (its records then show as added)
+    pages: list[visible.PageChange] | None = None  # what readers will see differently (None: not known)
 
     def of(self, kind: str) -> list[Change]:
         return [c for c in self.changes if c.kind == kind]
@@ -82,79 +69,17 @@ def between(root: Path, ref: str | None = None) -> Diff:
     """Compare data/ and content/ at ref (see history.resolve) with the working tree under root."""
     commit = history.resolve(root, ref)
     with tempfile.TemporaryDirectory(prefix="sitegen-diff-") as tmp:
-        old, old_problems = snapshot(history.extract(root, commit, Path(tmp)))
+        before = history.extract(root, commit, Path(tmp))
+        old, old_problems = snapshot(before)
         new, problems = snapshot(root)
-    found = Diff(commit, problems=problems, old_problems=old_problems)
-    for kind in KINDS:
-        found.changes += compare(kind, old[kind], new[kind])
-    found.archive = _archive(old["archive"], new["archive"])
+        found = Diff(commit, problems=problems, old_problems=old_problems)
+        for kind in KINDS:
+            found.changes += compare(kind, old[kind], new[kind])
+        found.archive = _archive(old["archive"], new["archive"])
+        if (found.changes or found.archive) and not problems and not old_problems and (root / "templates").is_dir():
+            shutil.copytree(root / "templates", before / "templates")  # both sides as today's templates show them
+            found.pages = visible.compare(before, root)
     return found
-
-
-def snapshot(root: Path) -> tuple[dict[str, dict], int]:
-    """The records of root by kind and id, flattened; the archived texts; how many problems loading found."""
-    dataset, problems = loader.load(root)
-    charts = content.load_chart_defs(root, problems, set())
-    stories = content.load_stories(root, problems, "stories")
-    found: dict[str, dict] = {
-        "figure": {o.id: figure(o) for o in dataset.observations},
-        "target": {t.id: target(t) for t in dataset.targets.values()},
-        "event": {e.id: Entry(e.id, _where(e), flat(e)) for e in dataset.events.values()},
-        "chart": {c.id: Entry(c.id, _where(c), flat(c)) for c in charts},
-        "story": {f"{s.key}.{s.lang}": Entry(f"{s.key} ({s.lang})", s.path, {
-            "title": s.title, "summary": s.summary, "date": s.date.isoformat(), "body": s.body}) for s in stories},
-        "archive": {p.relative_to(root).as_posix(): p.read_bytes()
-                    for p in sorted((root / "data" / "sources").glob("*")) if p.is_file()},
-    }
-    return found, len(problems)
-
-
-def figure(obs: Observation) -> Entry:
-    """A figure as compared: its fields, labelled by province, indicator, period and source."""
-    fields = flat(obs)
-    if obs.inferred:
-        fields["as_of"] = say("diff_undated")
-    label = f"{obs.province} · {obs.indicator} · {fields['as_of']} · {obs.source}"
-    return Entry(label, _where(obs), fields, (obs.province, obs.indicator, obs.source))
-
-
-def target(record: Target) -> Entry:
-    """A target as compared, labelled by its id."""
-    return Entry(record.id, _where(record), flat(record))
-
-
-def _where(record: Record) -> str:
-    path, line, _ = record.where
-    return f"{path}:{line}"
-
-
-def flat(value: object, prefix: str = "") -> dict[str, str]:
-    """A record as text fields with dotted names: nested records by field, lists by position."""
-    if isinstance(value, Record):
-        names = sorted(type(value).model_fields, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
-        items: Iterable = ((name, getattr(value, name)) for name in names)
-    elif isinstance(value, dict):
-        items = value.items()
-    elif isinstance(value, list) and any(isinstance(v, (Record, dict, list)) for v in value):
-        items = ((str(i + 1), v) for i, v in enumerate(value))
-    else:
-        return {} if value is None else {prefix: _text(value)}
-    out: dict[str, str] = {}
-    for name, item in items:
-        out.update(flat(item, f"{prefix}.{name}" if prefix else str(name)))
-    return out
-
-
-def _text(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return plain(value)
-    if isinstance(value, Period):
-        return value.text
-    if isinstance(value, list):
-        return ", ".join(_text(v) for v in value)
-    return str(value)
 
 
 def matched(kind: str, old: dict[str, Entry], new: dict[str, Entry]) -> list[tuple[str, str]]:
@@ -213,7 +138,8 @@ def _archive(old: dict[str, bytes], new: dict[str, bytes]) -> list[ArchiveChange
             continue
         status = "added" if before is None else "removed" if after is None else "changed"
         added, removed = line_counts(_lines(before), _lines(after))
-        found.append(ArchiveChange(name, status, added, removed))
+        changed = words.hunks(*("\n".join(_lines(raw)) for raw in (before, after))) if status == "changed" else []
+        found.append(ArchiveChange(name, status, added, removed, tuple(changed)))
     return found
 
 
