@@ -62,7 +62,7 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "serve":
         from sitegen.preview import server
 
-        return server.run(config, args.host, args.port)
+        return server.run(config, args.host, args.port, args.lang)
     return _build(config, args.force)
 
 

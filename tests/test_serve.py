@@ -136,29 +136,39 @@ def test_a_failed_build_shows_its_problems_then_recovers(preview: Preview) -> No
     assert _get(preview, "/repo/")[0] == "200 OK"
 
 
-def test_the_error_page_speaks_the_messages_language_in_the_words_of_check(preview: Preview, capsys) -> None:
+def test_the_error_page_speaks_the_messages_language_in_the_words_of_check(preview: Preview, capsys,
+                                                                          monkeypatch) -> None:
+    """The newsroom's messages_lang, read again on every rebuild: switching it needs no restart."""
     import html
 
     from sitegen import messages
+    monkeypatch.delenv("SITEGEN_LANG")  # the site's setting decides, as in the newsroom
     data = preview.config.root / "data" / "observations" / "alpha.yaml"
-    good = data.read_text(encoding="utf-8")
+    site = preview.config.root / "content" / "site.yaml"
+    good, setting = data.read_text(encoding="utf-8"), site.read_text(encoding="utf-8")
+    assert "\nmessages_lang: vi\n" in setting
     data.write_text(good.replace("  value: 72.3\n", '  value: "72.3%"\n'), encoding="utf-8")
     before = messages.language()
     try:
-        messages.use("vi")
         assert not preview.rebuild()
         page = _get(preview, "/repo/")[1].decode("utf-8")
         capsys.readouterr()
         assert cli.main(["check", "--lang", "vi"], preview.config.root) == 1
         checked = capsys.readouterr().err.splitlines()[:-1]
+        site.write_text(setting.replace("\nmessages_lang: vi\n", "\nmessages_lang: en\n"), encoding="utf-8")
+        assert not preview.rebuild()
+        switched = _get(preview, "/repo/")[1].decode("utf-8")
     finally:
         messages.use(before)
         data.write_text(good, encoding="utf-8")
+        site.write_text(setting, encoding="utf-8")
         assert preview.rebuild()
     assert '<html lang="vi">' in page and "<h1>Dựng trang không thành công</h1>" in page
     assert checked == ['data/observations/alpha.yaml:3:10: \'value\' phải là một số, nhưng đang là chữ "72.3%" — '
                        'hãy viết 72.3']
     assert all(html.escape(line) in page for line in checked)
+    assert '<html lang="en">' in switched and "<h1>The build failed</h1>" in switched
+    assert "must be a number" in switched
 
 
 @pytest.fixture()

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from sitegen import pipeline
+from sitegen import messages, pipeline
 from sitegen.cache import Cache
 from sitegen.config import Config
 from sitegen.errors import BuildError, Problem, report
@@ -37,8 +37,9 @@ SETTLE_SECONDS = 120.0  # the longest a request waits for a build under way (a c
 class Preview:
     """A small WSGI app over site/: files under the base path, or the last build's problems."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, lang: str | None = None) -> None:
         self.config = config
+        self.lang = lang  # --lang as given: it outranks the site's messages_lang, read again on every rebuild
         self.problems: list[str] = []
         self.writer = output.Incremental()
         self.memo = Memo()
@@ -49,6 +50,7 @@ class Preview:
     def rebuild(self) -> bool:
         """Build once; on bad input keep the last good site and remember the problems."""
         with self.one_at_a_time, self.reloads.build():
+            messages.use(messages.choose(self.lang, self.config.root))  # messages_lang may have just changed
             started = time.perf_counter()
             try:
                 pipeline.build(self.config, write=self.writer, memo=self.memo, index_later=self.index)
@@ -141,9 +143,9 @@ def listen(app: Preview, host: str, port: int) -> WSGIServer:
     return make_server(host, port, app, server_class=_Server, handler_class=_Quiet)
 
 
-def run(config: Config, host: str, port: int) -> int:
+def run(config: Config, host: str, port: int, lang: str | None = None) -> int:
     """Take the address, build, then serve site/ and rebuild when content/, data/ or templates/ change."""
-    preview = Preview(config)
+    preview = Preview(config, lang)
     try:
         server = listen(preview, host, port)
     except OSError as exc:  # the port is taken, or the address is not this machine's
