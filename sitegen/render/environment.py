@@ -18,6 +18,7 @@ from jinja2 import (
     pass_context,
     select_autoescape,
 )
+from markupsafe import Markup
 
 from sitegen.cache import Cache
 from sitegen.config import Config
@@ -25,6 +26,7 @@ from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
 from sitegen.read import i18n, parsers
 from sitegen.read.content import SiteText
+from sitegen.render import glossing
 from sitegen.render.components import ComponentError
 
 
@@ -71,13 +73,18 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any], cache:
         shown = i18n.value(result.gap, i18n.gap_unit(result.indicator.unit), lang, formats, result.gap_qualifier)
         return formats.gap(lang).format(v=shown)
 
+    @pass_context
+    def gloss(ctx: Any, text: str) -> Markup:
+        """text with the first use of each glossary term linked to its entry (see glossing)."""
+        return glossing.first_uses(text, ctx["glosses"][ctx["lang"]])
+
     known = urlsplit(config.base_url)
     origin = f"{known.scheme}://{known.netloc}" if known.netloc else ""  # whose messages an embed's host hears
     env.globals.update(t=t, url=url, asset=asset, absolute=absolute, origin=origin, site=text,
                        base_path=config.base_path, **globals_)
     env.filters.update(lowerfirst=lambda text: text[:1].lower() + text[1:], number=i18n.number,
                        period=i18n.period, day=i18n.day, value=value, gap=gap, lines=lines,
-                       when=when)
+                       when=when, gloss=gloss)
     env.globals["embed_height"] = embed_height
     return env
 

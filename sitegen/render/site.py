@@ -18,7 +18,7 @@ from sitegen.messages import say
 from sitegen.model import pages as site
 from sitegen.model.sitemodel import Model
 from sitegen.read.i18n import D3_FORMAT_LOCALES
-from sitegen.render import chartviews, datapackage, downloads, environment, stories
+from sitegen.render import chartviews, datapackage, downloads, environment, glossing, stories
 from sitegen.render.cards import cards
 from sitegen.render.components import Components
 from sitegen.render.feeds import discovery
@@ -44,7 +44,8 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
     tables = downloads.tables(model.data)
     env = environment.environment(config, model.text, {
         "data": model.data, "model": model, "tables": tables, "pages": {(p.path, p.lang) for p in pages},
-        "home_charts": [c.id for c in model.charts.values() if c.home]}, cache)
+        "home_charts": [c.id for c in model.charts.values() if c.home],
+        "glosses": glossing.glosses(model, config.urls)}, cache)
     done = Rendered(pages=pages)
     card_svgs = _collect(done, lambda: cards(model, pages, env), {})  # `check` too: card.svg is a template
     drawn = [(key, spec) for key, v in views.items() for spec in v.specs] if cache else []
@@ -72,7 +73,7 @@ def _pages_and_files(config: Config, model: Model, memo: Memo | None, views: dic
     parts = {lang: Components(model.data, views, lang,
                               lambda name, ctx, lang=lang: environment.page(env, name, {"lang": lang, **ctx}))
              for lang in LANGS}
-    bodies = stories.bodies([*model.stories, *model.prose], parts, done.problems)
+    bodies = stories.bodies([*model.stories, *model.prose], parts, done.problems, env.globals["glosses"])
     for page in pages:
         try:
             done.files[_claim(done, page.file, page)] = _page(env, page, parts[page.lang], bodies, memo)

@@ -26,6 +26,7 @@ from sitegen.read import parsers
 from sitegen.read.content import Story
 from sitegen.render import calls
 from sitegen.render.components import ComponentError, Components
+from sitegen.render.glossing import FirstUses, Gloss
 
 COMPONENTS = calls.NAMES
 MARKDOWN_POOL_FROM = 200  # fewer stories are converted in-process: starting workers costs about 0.3 s
@@ -35,10 +36,13 @@ _TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "h2", "h3", "
          "tr", "th", "td", "abbr", "code", "pre", "br", "hr", "sup", "sub"}
 
 
-def bodies(stories: list[Story], parts: dict[str, Components], problems: list[Problem]) -> dict[tuple[str, str], str]:
-    """Every story's body as sanitised HTML, by (key, lang); bad component calls go into problems."""
+def bodies(stories: list[Story], parts: dict[str, Components], problems: list[Problem],
+           glosses: dict[str, tuple[Gloss, ...]] | None = None) -> dict[tuple[str, str], str]:
+    """Every story's body as sanitised HTML, by (key, lang), each glossary term linked where it is first
+    used (glosses: by language); bad component calls go into problems."""
     expanded = [_components(s, parts[s.lang], problems) for s in stories]
-    converted = workers.map_on_cores(_to_html, [body for body, _ in expanded], MARKDOWN_POOL_FROM, chunksize=32)
+    jobs = [(body, (glosses or {}).get(story.lang, ())) for story, (body, _) in zip(stories, expanded, strict=True)]
+    converted = workers.map_on_cores(_to_html, jobs, MARKDOWN_POOL_FROM, chunksize=32)
     out = {}
     for story, (_, collected), html in zip(stories, expanded, converted, strict=True):
         if collected is not None:
@@ -136,12 +140,18 @@ def _sandbox() -> SandboxedEnvironment:
 
 
 @functools.cache
-def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+def _markdown() -> tuple[markdown.Markdown, FirstUses]:
+    glossary = FirstUses()
+    return markdown.Markdown(extensions=["extra", "sane_lists", glossary], output_format="html"), glossary
 
 
-def _to_html(text: str) -> str:
-    """Markdown to HTML, keeping only the tags and attributes a story may use."""
-    html = _markdown().reset().convert(text)
+def _to_html(job: tuple[str, tuple[Gloss, ...]]) -> str:
+    """Markdown to HTML with the glossary's first uses linked, keeping only the tags and attributes a
+    story may use (the glossary's links keep their one class)."""
+    text, glosses = job
+    converter, glossary = _markdown()
+    glossary.glosses = glosses
+    html = converter.reset().convert(text)
     return nh3.clean(html, tags=_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"},
-                                                   "th": {"scope"}, "td": set()})
+                                                   "th": {"scope"}, "td": set()},
+                     tag_attribute_values={"a": {"class": {"gloss"}}})
