@@ -181,7 +181,8 @@ def test_targets_in_words_are_fact_checked_as_numbers(real: Dataset) -> None:
 
 def test_goals_the_articles_give_no_deadline_have_none(real: Dataset) -> None:
     undated = sorted(t.id for t in real.targets.values() if t.deadline is None)
-    assert undated == ["bk-adult-smartphones-2025", "bk-fibre-access-2025", "bn-electronic-health-records"]
+    assert undated == ["bk-adult-smartphones-2025", "bk-fibre-access-2025", "bn-electronic-health-records",
+                       "bn-feedback-resolution-2025"]
     # one way for every goal with a number: a target, never an event dated by when it was stated
     assert all(e.date.precision == "year" for e in real.events.values() if e.kind == "goal")
 
@@ -191,3 +192,10 @@ def test_goals_without_a_number_are_events_with_their_year(real: Dataset) -> Non
     assert goals["bn-goal-digital-government-economy-society-2025"] == "2025"
     assert goals["bn-goal-city-for-the-future-2030"] == "2030"
     assert goals["bn-goal-smart-city-2050"] == "2050"
+
+
+def test_a_figure_several_articles_cite_is_named_by_the_first_article_as_its_chart_names_it(real: Dataset) -> None:
+    for target in ("bn-digital-economy-2025", "bn-digital-economy-2030"):
+        figure = compare.progress(real, real.targets[target]).figure
+        assert figure is not None and figure.source == "bn-digital-economy-1"  # names the report's 2022 edition
+        assert len(real.cited_alike(figure)) == 2

@@ -159,10 +159,11 @@ def progress(data: Dataset, target: Target) -> Progress:
     if not series:
         return Progress(target, None, "no-figure", None)
     if not target.comparable:
-        return Progress(target, series[-1], "not-comparable", None)
+        return Progress(target, data.cited_alike(series[-1])[0], "not-comparable", None)
     opened, closes = data.sources[target.source].published.start, target.due
     inside = [o for o in series if opened <= o.as_of.end <= closes and (not o.inferred or o.as_of.start >= opened)]
-    figure = inside[-1] if inside else series[-1]
+    # a figure several articles cite: the first article's record, as its chart's one mark names it
+    figure = data.cited_alike(inside[-1] if inside else series[-1])[0]
     left = max(Decimal(0), figure.value - target.value) if target.direction == "at-most" \
         else max(Decimal(0), target.value - figure.value)
     if target.direction == "exact":
