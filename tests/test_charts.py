@@ -38,7 +38,7 @@ def test_a_single_figure_is_a_big_number_not_a_one_bar_chart(views: list[chartvi
     singles = [v for v in views if v.single]
     assert singles and all(not v.svgs for v in singles)
     drawn = [v for v in views if not v.single]
-    assert drawn and all(len(v.svgs) == 2 for v in drawn)  # wide and narrow
+    assert drawn and all([size for size, _ in v.drawings] == ["narrow", "mid", "wide"] for v in drawn)
 
 
 def test_every_chart_renders_offline_to_svg_with_tooltips_and_links(views: list[chartviews.ChartView]) -> None:

@@ -204,7 +204,8 @@ def test_what_readers_will_see_differently(published: Path) -> None:
     assert not any(path.startswith("/embed/") for path in pages)
     text = changelog.text(found)
     assert "What readers will see differently (" in text
-    assert "  /indicators/online-dossier-rate/ (vi, en): … 72,3%; Tỉnh Beta · 9/2024: [-92,5%.-]{+93,5%.+}" in text
+    assert ("  /indicators/online-dossier-rate/ (vi, en): … đầu năm 2024), Tỉnh Beta [-92,5%-]{+93,5%+} "
+            "(tháng 9/2024). Tỉnh Alpha · …") in text
     messages.use("vi")
     assert "#### Bạn đọc sẽ thấy gì khác (" in changelog.markdown(found)
 

@@ -9,6 +9,7 @@ social cards all show the flags the model computes.
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -171,3 +172,38 @@ def test_two_province_cards_carry_the_flags(model, tmp_path: Path) -> None:
         expected = ("≈ có lẽ cùng định nghĩa", "probably the same") if "online-dossier" in name \
             else ("✗ khác định nghĩa", "different definitions")
         assert expected[0 if "/vi/" in name or name.startswith("cards/vi") else 1] in svg, name
+
+
+def test_every_chart_has_a_title_and_a_comparisons_title_says_what_the_model_says(real_site: Path, model) -> None:
+    """A compare chart's title is its takeaway: who leads only where the model names a leader, "cannot
+    be compared" where the definitions differ, and "periods differ" exactly where they do."""
+    words = {key: model.text.strings[key] for key in ("takeaway_leads", "takeaway_different", "caveat_period")}
+    compared = set()
+    for page in sorted(real_site.rglob("*.html")):
+        lang = "en" if page.relative_to(real_site).parts[0] == "en" else "vi"
+        fixed = {key: re.sub(r"\{\w+\}", "", text(lang)).strip(" ,:") for key, text in words.items()}
+        lead = fixed["takeaway_leads"].split()[0]  # "dẫn", "ahead"
+        found = re.findall(r'<p class="chart-title" id="chart-(.*?)-title">(.*?)</p>', page.read_text(encoding="utf-8"),
+                           re.S)
+        for chart_id, markup in found:
+            title = html.unescape(re.sub(r"<[^>]+>", "", markup)).strip()
+            assert title, (page, chart_id)
+            chart = model.charts.get(chart_id)
+            if chart is None or chart.kind != "compare":
+                continue
+            for indicator in chart.indicators:
+                r = compare.compare(model.data, model.data.indicators[indicator],
+                                    chart.provinces or compare.provinces_compared(model.data))
+                name = {p: model.data.provinces[p].name(lang) for p in r.figures}
+                if r.leader:
+                    assert f"{name[r.leader]} {lead}" in title and name[r.trailer] in title, (page, title)
+                else:
+                    assert f" {lead} " not in title, (page, title)
+                assert (fixed["takeaway_different"] in title) == (r.definition == "different"), (page, title)
+                assert (fixed["caveat_period"] in title) == (r.both and r.same_definition and not r.same_period), \
+                    (page, title)
+                compared.add((chart_id, lang))
+    assert {("online-public-services", "vi"), ("e-id", "en")} <= compared
+    home = (real_site / "index.html").read_text(encoding="utf-8")
+    assert ("Bắc Ninh dẫn trước Bắc Kạn gần 20 điểm phần trăm về tỷ lệ hồ sơ trực tuyến, nhưng hai con số khác "
+            "thời điểm và bài về Bắc Ninh không định nghĩa con số</p>") in home

@@ -31,8 +31,14 @@ class ChartView:
     rows: tuple[Row, ...]
     unit: str
     comparisons: tuple[compare.Comparison, ...]
-    specs: tuple[dict, ...] = field(repr=False, compare=False, hash=False)  # wide, narrow; none for one figure
+    specs: tuple[dict, ...] = field(repr=False, compare=False, hash=False)  # one per size; none for one figure
     svgs: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def drawings(self) -> list[tuple[str, str]]:
+        """Each drawing with the name of its size (narrow, mid, wide), which the stylesheet picks by;
+        none before the chart is drawn (`check` draws nothing)."""
+        return [(size.name, svg) for size, svg in zip(charts.SIZES, self.svgs, strict=False)]
 
     @property
     def single(self) -> Row | None:

@@ -82,11 +82,16 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any], cache:
     origin = f"{known.scheme}://{known.netloc}" if known.netloc else ""  # whose messages an embed's host hears
     env.globals.update(t=t, url=url, asset=asset, absolute=absolute, origin=origin, site=text,
                        base_path=config.base_path, **globals_)
-    env.filters.update(lowerfirst=lambda text: text[:1].lower() + text[1:], number=i18n.number,
+    env.filters.update(lowerfirst=_lowerfirst, number=i18n.number,
                        period=i18n.period, day=i18n.day, value=value, gap=gap, lines=lines,
                        when=when, gloss=gloss)
     env.globals["embed_height"] = embed_height
     return env
+
+
+def _lowerfirst(text: str) -> str:
+    """A label in mid-sentence: "Tỷ lệ …" -> "tỷ lệ …", but "DTI rank" and "VNPT 5G …" stay as written."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def embed_height(title: int, description: int, source: int, rows: int, keys: list[int], flags: int = 0) -> int:

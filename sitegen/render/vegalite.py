@@ -2,7 +2,8 @@
 
 The only module that imports altair, and only when a kind of chart is new: the few spec templates
 Altair builds and validates are kept on disk (see `_spec`), so most builds never import it. A chart
-is drawn twice, for a wide column and for a phone, and the page shows one of them with CSS. Its
+is drawn at three widths and the page shows the one that suits its box (CSS container queries), so its
+text reads at 12–18 px in any column from a phone's to the widest. Its
 text is set in the font the site serves (registered with vl-convert, so text is measured exactly as
 readers see it). Each row's name sits above its bar, where it has the whole width; the value sits
 inside a long bar or just past a short one; the x domain leaves room for it, so no label leaves the
@@ -44,9 +45,13 @@ class Size:
         return len(text) * self.font * EM
 
 
-WIDE = Size("wide", 960, 15, 58, 26)  # the desktop column is 960 px: drawn at its size
-NARROW = Size("narrow", 340, 13, 52, 24)  # phones; scaled to their column with CSS
-SIZES = (WIDE, NARROW)
+# Each drawing is scaled to its box, so its 13 px text reads at 13 × box ÷ width px: the narrow one
+# is shown in boxes up to 470 px wide (12.5–18 px), the middle one up to 690 px, the wide one up to
+# the widest column, 960 px (12.5–17.3 px). The stylesheet picks one by the box, not by the window.
+NARROW = Size("narrow", 340, 13, 52, 24)
+MID = Size("mid", 500, 13, 50, 23)
+WIDE = Size("wide", 720, 13, 48, 22)
+SIZES = (NARROW, MID, WIDE)
 
 
 THEME = {  # the house style: the site's font, quiet axes, transparent so dark mode shows through
