@@ -225,9 +225,12 @@ def test_axe_finds_no_violation_in_the_search_results(browser, served_site: tupl
         pytest.skip("node_modules/axe-core is missing: run `make test` (npm ci) first")
     base_url, _ = served_site
     page = browser.new_context(bypass_csp=True, color_scheme=scheme).new_page()
-    for edition in ("", "en/"):
+    for edition in ("", "en/", "search/?q=" + FIGURE, "en/search/?q=" + FIGURE):
         page.goto(base_url + edition)
-        _search(page, FIGURE)
+        if "?q=" in edition:  # every result listed, figures under their indicator
+            _all_results(page)
+        else:
+            _search(page, FIGURE)
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
                                "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
