@@ -53,7 +53,7 @@ def check(config: Config, cache: Cache | None = None, memo: Memo | None = None) 
 
 
 def build(config: Config, write: Writer = replace_site, memo: Memo | None = None,
-          index_later: Callable[[Path, list, list], None] | None = None) -> Model:
+          index_later: Callable[[Path, list], None] | None = None) -> Model:
     """Build the site into config.out; on any problem raise BuildError and leave site/ as it was.
 
     The preview passes a memo (pages kept between builds), a writer that writes only changes, and
@@ -65,12 +65,12 @@ def build(config: Config, write: Writer = replace_site, memo: Memo | None = None
     model, rendered, problems, _ = check(config, cache, memo)
     if problems or model is None:
         raise BuildError(problems)
-    indexed = search.inputs(model, rendered.pages, rendered.files)
+    indexed = search.inputs(rendered.pages, rendered.files)
     if index_later is None:
-        rendered.files.update(search.index(*indexed, cache.part("search")))
+        rendered.files.update(search.index(indexed, cache.part("search")))
     write(config.out, rendered.files)
     if index_later is not None:
-        index_later(config.out, *indexed)
+        index_later(config.out, indexed)
     if config.cache is None:  # a shared cache (the tests') keeps what other builds drew
         cache.part("drawings").prune()
     return model

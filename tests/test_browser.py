@@ -93,7 +93,7 @@ def test_a_number_leads_to_its_quote_in_one_click(browser, base_url: str) -> Non
     page.wait_for_url("**/indicators/**#*")
     page.wait_for_load_state()
     target = page.evaluate("location.hash").lstrip("#")
-    quote = page.locator(f"article#{target} blockquote").first  # then the paragraph around it, folded
+    quote = page.locator(f".obs:has([id='{target}']) blockquote").first  # then the paragraph around it, folded
     quote.wait_for(state="visible", timeout=10_000)
     assert len(quote.inner_text()) > 10
     page.close()

@@ -34,8 +34,8 @@ def test_figure_renders_latest_value_in_locale_with_quote_link(mini: Path) -> No
 
 def test_quote_is_one_click_from_the_figure(mini: Path) -> None:
     page = (mini / "indicators/online-dossier-rate/index.html").read_text(encoding="utf-8")
-    article = re.search(r'<article class="obs" id="alpha-online-dossier-rate-2024-01-2024-09-alpha">(.*?)</article>',
-                        page, re.S)
+    anchor = "alpha-online-dossier-rate-2024-01-2024-09-alpha"  # on the figure's heading, where search leads
+    article = re.search(rf'<article class="obs">\s*<h3 class="obs-head" id="{anchor}">(.*?)</article>', page, re.S)
     assert article and "tỷ lệ hồ sơ phát sinh trực tuyến đạt 72,3% trên tổng số hồ sơ" in article.group(1)
 
 

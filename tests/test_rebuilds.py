@@ -76,17 +76,17 @@ def test_an_index_made_once_is_read_back_for_the_same_pages(tmp_path: Path, monk
     config = Config.at(project, out=tmp_path / "site")
     _, model, _ = pipeline.load(config)
     rendered = render_site(config, model)
-    pages, records = search.inputs(model, rendered.pages, rendered.files)
+    pages = search.inputs(rendered.pages, rendered.files)
     cache = Cache(tmp_path / "search")  # its own: other tests' builds share the drawing cache
     search._last.clear()  # nothing kept in this process from earlier tests either
-    first = search.index(pages, records, cache)
+    first = search.index(pages, cache)
     search._last.clear()  # a new process: only the disk cache remains
 
     def no_indexer(*args):
         raise AssertionError("the indexer ran again for the same pages")
 
     monkeypatch.setattr(indexer, "_run", no_indexer)
-    assert search.index(pages, records, cache) == first
+    assert search.index(pages, cache) == first
     search._last.clear()
 
 

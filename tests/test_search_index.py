@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import make_project, tree
+from conftest import SAMPLE, make_project, tree
 from sitegen import pipeline
 from sitegen.config import Config
 from sitegen.errors import BuildError
@@ -27,18 +29,41 @@ def test_the_build_writes_only_the_pagefind_files_the_site_uses(tmp_path: Path) 
     assert list(entry["languages"]) == ["en", "vi"]  # sorted, so that builds are byte-identical
 
 
-def test_every_figure_record_leads_to_its_quote_in_its_own_edition(tmp_path: Path) -> None:
+def _fragments(site: Path) -> list[dict]:
+    """What Pagefind keeps of each indexed page (url, content, meta, anchors), read from its bundle."""
+    out = []
+    for path in sorted((site / "pagefind" / "fragment").iterdir()):
+        raw = gzip.decompress(path.read_bytes())
+        out.append(json.loads(raw[raw.index(b"{"):]))  # after Pagefind's own signature
+    return out
+
+
+def test_a_figure_is_a_heading_of_its_indicator_page_and_no_record_of_its_own(tmp_path: Path) -> None:
     project = make_project(tmp_path)
-    config = Config.at(project)
-    model = pipeline.build(config)
-    records = search.figures(model)
-    assert len(records) == 2 * sum(len(model.data.of_indicator(i)) for i in model.data.indicators)
-    for record in records:
-        path, anchor = record.url.split("#")
-        page = (project / "site" / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
-        assert f'id="{anchor}"' in page, record.url
-        assert path.startswith("/en/") == (record.lang == "en")
-        assert dict(record.meta)["value"] in record.content
+    model = pipeline.build(Config.at(project))
+    found = {f["url"]: f for f in _fragments(project / "site")}
+    assert not any("#" in url for url in found)  # one file per page, none per figure
+    for ind in model.data.indicators.values():
+        figures = {o.id for o in model.data.of_indicator(ind.id)}
+        for lang, other in (("vi", "en"), ("en", "vi")):
+            page = found["/" + ("en/" if lang == "en" else "") + f"indicators/{ind.id}/"]
+            assert page["meta"]["kind"] == "indicator" and page["meta"]["other"] == search.for_index(ind.label(other))
+            assert {a["id"] for a in page["anchors"] if a["element"] == "h3"} == figures, ind.id
+            assert search.for_index(ind.label(other)) in page["content"]  # found by either edition's name
+
+
+def test_labels_embed_code_and_share_boxes_are_not_indexed(real_site: Path) -> None:
+    strings = yaml.safe_load((SAMPLE / "content" / "site.yaml").read_text(encoding="utf-8"))["strings"]
+    labels = ["definition", "unit", "direction", "comparable", "share", "cite", "reuse", "embed_chart", "embed_help",
+              "every_figure", "basis_title"]
+    fragments = _fragments(real_site)
+    assert len(fragments) > 100
+    for fragment in fragments:
+        content = fragment["content"]
+        assert "iframe" not in content and "sitegenEmbedHeight" not in content, fragment["url"]
+        for key in labels:
+            for words in strings[key].values():
+                assert search.for_index(words) not in content, (fragment["url"], words)
 
 
 def test_the_indexed_copy_is_not_what_is_published(tmp_path: Path) -> None:

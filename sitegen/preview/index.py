@@ -26,10 +26,10 @@ class LaterIndex:
         self.thread: threading.Thread | None = None
         self.written: dict[str, bytes] = {}
 
-    def __call__(self, out: Path, pages: list, records: list) -> None:
+    def __call__(self, out: Path, pages: list) -> None:
         with self.lock:
             self.turn += 1
-            self.thread = threading.Thread(target=self._make, args=(self.turn, out, pages, records), daemon=True)
+            self.thread = threading.Thread(target=self._make, args=(self.turn, out, pages), daemon=True)
             self.thread.start()
 
     def wait(self) -> None:
@@ -37,11 +37,11 @@ class LaterIndex:
         while (thread := self.thread) is not None and thread.is_alive():
             thread.join()
 
-    def _make(self, turn: int, out: Path, pages: list, records: list) -> None:
+    def _make(self, turn: int, out: Path, pages: list) -> None:
         if turn != self.turn:
             return  # a newer build asked already
         try:
-            files = search.index(pages, records, self.cache)
+            files = search.index(pages, self.cache)
         except BuildError as exc:
             report(exc.problems, out.name)
             return

@@ -1,4 +1,4 @@
-"""The search index: pages and figures handed to Pagefind, its files added to the site.
+"""The search index: the pages handed to Pagefind, its files added to the site.
 
 Pagefind (its binary, from the `pagefind-bin` wheel) splits the index by language, so each edition
 searches only itself. It already matches "bac kan" to "Bắc Kạn" (it strips combining marks), but
@@ -6,6 +6,10 @@ not "dinh" to "định": đ is a letter of its own, not d with a mark. So the co
 to the indexer spells đ as ḍ (d with a dot below, a letter Vietnamese never uses), which Pagefind
 folds to d; the script folds the reader's query the same way (`fold`) and turns ḍ back into đ in
 what it shows. The published pages are not changed.
+
+A figure is no record of its own: it is a heading with an id on its indicator page (the
+`observation` macro), which Pagefind gives back among the page's anchors and sub-results. So a
+figure is found once however many stories cite it, and a national site's 5,000 figures add no file.
 """
 
 from __future__ import annotations
@@ -17,17 +21,13 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitegen.cache import Cache, read_whole, versions
-from sitegen.read import i18n
 from sitegen.render import indexer
-from sitegen.urls import LANGS, edition
 
 if TYPE_CHECKING:
     from sitegen.model.pages import Page
-    from sitegen.model.sitemodel import Model
 
 INDEXED = {"story.html", "indicator.html", "province.html", "glossary.html"}
 # Pagefind's own files the site needs (not its ready-made interfaces), by name or folder.
@@ -35,7 +35,12 @@ KEPT = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "pagefind.",
         "filter/")
 _CELL_END = re.compile(r"</(?:dt|dd|th|td|li)>")  # Pagefind runs such cells together: "Định nghĩaTỷ lệ"
 KEEP = 4  # bundles kept in the cache: the preview goes back and forth between a few states
-SETTINGS = {"root_selector": "main", "exclude_selectors": ["nav", "svg", "script", ".chart-links"]}
+# Left out of the index: navigation and drawings, and words that are on every page of a kind and
+# answer no query (the embed snippet, share and cite, "Định nghĩa", a table cell's own label, an
+# indicator page's section headings).
+SETTINGS = {"root_selector": "main", "exclude_selectors": [
+    "nav", "svg", "script", ".chart-links", ".embed-code", ".reuse", ".kicker", ".facts > dt", ".cell-label",
+    "#basis", "#observations", "#targets"]}
 
 
 def fold(text: str) -> str:
@@ -49,48 +54,18 @@ def for_index(text: str) -> str:
     return text.replace("đ", "ḍ").replace("Đ", "Ḍ")
 
 
-@dataclass(frozen=True)
-class Record:
-    """One thing a reader can find that is not a whole page: a figure, at its anchor."""
-
-    url: str
-    lang: str
-    content: str
-    meta: tuple[tuple[str, str], ...]
+def inputs(pages: list[Page], files: dict[str, bytes]) -> list[tuple[Page, bytes]]:
+    """What the index is made of: the indexed pages as rendered."""
+    return [(p, files[p.file]) for p in pages if p.template in INDEXED and p.file in files]
 
 
-def figures(model: Model) -> list[Record]:
-    """Every figure as its own record: province, indicator, value and period, linked to its quote."""
-    data, formats = model.data, model.text.formats
-    out = []
-    for lang in LANGS:
-        for ind in data.indicators.values():
-            for obs in data.of_indicator(ind.id):
-                province = data.provinces[obs.province].name(lang)
-                shown = i18n.value(obs.value, ind.unit, lang, formats, obs.qualifier, ind.rank_of)
-                when = i18n.when(obs.as_of, obs.inferred, lang, formats) if obs.as_of else ""
-                other = ind.label("vi" if lang == "en" else "en")  # a reader may use either language's term
-                # pagefind.js puts the base path before the address
-                out.append(Record("/" + edition(f"indicators/{ind.id}/#{obs.id}", lang), lang,
-                                  f"{province} {ind.label(lang)} {shown} {when} {other}",
-                                  (("title", f"{province}: {ind.label(lang)}"), ("province", province),
-                                   ("indicator", ind.label(lang)), ("other", other), ("value", shown),
-                                   ("period", when), ("kind", "figure"))))
-    return out
-
-
-def inputs(model: Model, pages: list[Page], files: dict[str, bytes]) -> tuple[list[tuple[Page, bytes]], list[Record]]:
-    """What the index is made of: the indexed pages as rendered, and every figure."""
-    return [(p, files[p.file]) for p in pages if p.template in INDEXED and p.file in files], figures(model)
-
-
-def index(pages: Iterable[tuple[Page, bytes]], records: list[Record], cache: Cache | None = None) -> dict[str, bytes]:
-    """The Pagefind bundle for these pages and records, as files under pagefind/.
+def index(pages: Iterable[tuple[Page, bytes]], cache: Cache | None = None) -> dict[str, bytes]:
+    """The Pagefind bundle for these pages, as files under pagefind/.
 
     Kept by its inputs and Pagefind's version: in this process (the preview asks again after every
     save) and in cache, so a rebuild whose pages did not change does not run the indexer.
     """
-    wire = indexer.wire(_requests(pages, records))
+    wire = indexer.wire(_requests(pages))
     key = hashlib.blake2b(digest_size=20)
     for message in wire:
         key.update(message)
@@ -103,17 +78,13 @@ def index(pages: Iterable[tuple[Page, bytes]], records: list[Record], cache: Cac
         return dict(_last["files"])
 
 
-def _requests(pages: Iterable[tuple[Page, bytes]], records: list[Record]) -> Iterable[dict]:
-    """What Pagefind is asked, one request at a time: a new index, every page and figure, its files."""
+def _requests(pages: Iterable[tuple[Page, bytes]]) -> Iterable[dict]:
+    """What Pagefind is asked, one request at a time: a new index, every page, its files."""
     yield {"type": "NewIndex", "config": SETTINGS}
     for page, html in sorted(pages, key=lambda item: item[0].file):
         url = "/" + page.file.removesuffix("index.html")  # pagefind.js puts the base path before it
         yield {"type": "AddFile", "index_id": 0, "url": url, "file_path": None,
                "file_contents": for_index(_CELL_END.sub(r" \g<0>", html.decode("utf-8")))}
-    for r in records:
-        yield {"type": "AddRecord", "index_id": 0, "url": r.url, "content": for_index(r.content),
-               "language": r.lang, "meta": {k: for_index(v) for k, v in r.meta},
-               "filters": {"kind": ["figure"]}, "sort": None}
     yield {"type": "GetFiles", "index_id": 0}
 
 

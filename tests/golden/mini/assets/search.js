@@ -1,14 +1,17 @@
-// Search as you type in the header's form, with the Pagefind index of this page's edition (its
-// language is the page's <html lang>). Without this script the form opens the Search page, which
-// lists every indicator and story. Readers may type Vietnamese with or without its marks: the
-// query is folded to bare letters, and the index spells đ as ḍ, which Pagefind folds to d
-// (see sitegen/search.py); what is shown spells it đ again. Down arrow goes from the box to the
-// results.
+// Search with the Pagefind index of this page's edition (its language is the page's <html lang>):
+// as one types in the header's form, and every result of ?q= on the Search page. Without this
+// script the forms open the Search page, which lists every indicator and story. Readers may type
+// Vietnamese with or without its marks: the query is folded to bare letters, and the index spells
+// đ as ḍ, which Pagefind folds to d (see sitegen/render/search.py); what is shown spells it đ
+// again. A figure is a heading of its indicator page (kind "indicator"), so it comes once however
+// many stories cite it. Down arrow goes from the box to the results.
 
 const MAX_FIGURES = 3;
 const MAX_PAGES = 8;
+const RANKED = 20; // results whose text is read to put exact marks and figures first
+const PAGE = 20; // results the Search page adds at a time
 
-/** Vietnamese without its marks: "Định Bắc Kạn" -> "Dinh Bac Kan" (sitegen.search.fold does the same). */
+/** Vietnamese without its marks: "Định Bắc Kạn" -> "Dinh Bac Kan" (sitegen.render.search.fold does the same). */
 export function fold(text) {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 }
@@ -18,13 +21,73 @@ export function shown(text) {
   return text.normalize("NFC").replace(/\u1E0D/g, "đ").replace(/\u1E0C/g, "Đ");
 }
 
-const form = typeof document === "undefined" ? null : document.querySelector("form.search");
-if (form) setUp(form);
+/** A text's words, lower case, as written (marks kept) or folded. */
+function words(text, folded = true) {
+  const plain = shown(text || "").toLowerCase();
+  return (folded ? fold(plain) : plain).split(/[\s:,()“”"·.;!?]+/).filter(Boolean);
+}
 
-function setUp(form) {
+/** How many of the query's marked words a text has with the very same marks ("ký" is not "kỳ"). */
+export function exactness(text, query) {
+  const marked = words(query, false).filter((w) => fold(w) !== w);
+  if (!marked.length) return 0;
+  const have = words(text, false);
+  return marked.filter((w) => have.some((h) => h.startsWith(w))).length;
+}
+
+/** The figures on an indicator page: its headings with ids (h3), each with the indicator's names. */
+function figuresOf(d) {
+  if (d.meta.kind !== "indicator") return [];
+  return (d.anchors || []).filter((a) => a.element === "h3" && a.id && a.text)
+    .map((a) => ({ url: `${d.url}#${a.id}`, title: shown(a.text).trim(), indicator: d.meta.title, other: d.meta.other }));
+}
+
+/** A figure answers a query that names its indicator (and maybe its province, value or period), all words found. */
+function answers(f, query) {
+  const has = (haystack, word) => haystack.some((w) => w.startsWith(word));
+  const label = [...words(f.indicator), ...words(f.other)];
+  const all = [...label, ...words(f.title)];
+  const asked = words(query);
+  return asked.every((w) => has(all, w)) && asked.some((w) => has(label, w));
+}
+
+/** The share of a figure's indicator name (in either language) the query's words cover. */
+function coverage(f, query) {
+  const asked = words(query);
+  const fit = (label) => label.filter((w) => asked.some((q) => w.startsWith(q))).length / (label.length || 1);
+  return Math.max(fit(words(f.indicator)), fit(words(f.other)));
+}
+
+/**
+ * What a query finds: every page (the first RANKED read, with exact marks first), the figures that
+ * answer it (once each, best first), and the provinces it names that none of them is about.
+ */
+async function find(pf, query, provinces) {
+  const found = await pf.search(fold(query));
+  const first = await Promise.all(found.results.slice(0, RANKED).map((r) => r.data()));
+  const ranked = first.map((d, at) => ({ d, at, exact: exactness(d.content, query) }))
+    .sort((a, b) => b.exact - a.exact || a.at - b.at).map(({ d }) => d);
+  const seen = new Set();
+  const marked = words(query, false).filter((w) => fold(w) !== w).length;  // "kỳ" asks for no "ký"
+  const figures = ranked.flatMap(figuresOf).filter((f) => answers(f, query))
+    .filter((f) => exactness(`${f.indicator} ${f.other} ${f.title}`, query) === marked)
+    .filter((f) => !seen.has(f.url.split("#")[0] + fold(f.title)) && seen.add(f.url.split("#")[0] + fold(f.title)))
+    .map((f, at) => ({ f, at, fit: coverage(f, query) }))
+    .sort((a, b) => b.fit - a.fit || a.at - b.at).map(({ f }) => f);
+  const asked = words(query);
+  const named = provinces.filter((p) => words(p).every((w) => asked.includes(w)));
+  const topic = query.trim().split(/\s+/).filter((w) => !named.some((p) => words(p).includes(words(w)[0]))).join(" ");
+  // Said only where no page found has a figure of that province at all: never wrong, if sometimes silent.
+  const missing = topic ? named.filter((p) => !ranked.some((d) => figuresOf(d).some((f) => f.title.startsWith(p)))) : [];
+  return { count: found.results.length, pages: ranked, rest: found.results.slice(RANKED), figures, missing, topic };
+}
+
+function setUp(form, page) {
   const input = form.querySelector("input[type=search]");
   const status = form.querySelector(".search-status");
   const list = form.querySelector(".search-list");
+  const strings = form.dataset;
+  const provinces = (strings.provinces || "").split("|").filter(Boolean);
   let pagefind = null;
   let asked = 0;
   let timer = 0;
@@ -43,50 +106,41 @@ function setUp(form) {
     status.textContent = "";
   };
 
+  const counted = (count, query) => {
+    const said = count === 0 ? strings.none : count === 1 ? strings.one : strings.other;
+    return said.replace("{n}", count.toLocaleString(document.documentElement.lang)).replace("{q}", query);
+  };
+
+  const noFigures = (found, said) => found.missing.map((p) => (said.endsWith(".") ? " " : ". ") + strings.noFigures
+    .replace("{province}", p).replace("{topic}", found.topic)).join("");
+
   const run = async () => {
     const query = input.value.trim();
     const mine = ++asked;
     if (!query) return clear();
-    let figures, pages, count;
+    let found;
     try {
-      // Figures and pages are searched apart: a short figure outranks any page that says more.
-      const pf = await load();
-      const folded = fold(query);
-      const [figureHits, pageHits] = await Promise.all([
-        pf.search(folded, { filters: { kind: "figure" } }),
-        pf.search(folded, { filters: { not: { kind: "figure" } } }),
-      ]);
-      const candidates = await Promise.all(figureHits.results.slice(0, 20).map((r) => r.data()));
-      // Of the figures that answer, those whose indicator the query names most fully come first.
-      figures = candidates.filter((d) => answers(d, query))
-        .map((d, at) => ({ d, at, fit: coverage(d, query) }))
-        .sort((a, b) => b.fit - a.fit || a.at - b.at)
-        .map(({ d }) => d).slice(0, MAX_FIGURES);
-      pages = await Promise.all(pageHits.results.slice(0, MAX_PAGES).map((r) => r.data()));
-      count = figures.length + pageHits.results.length;
+      found = await find(await load(), query, provinces);
     } catch (error) {
-      if (mine === asked) status.textContent = form.dataset.failed;
+      if (mine === asked) status.textContent = strings.failed;
       throw error;
     }
     if (mine !== asked) return; // a newer query is on its way
-    list.replaceChildren(...figures.map(figureItem), ...pages.map(pageItem));
+    const all = new URL(form.action);
+    all.searchParams.set("q", query);
+    const more = element("li", "search-hit search-more-link");
+    more.append(link(all.href, strings.all.replace("{n}", found.count.toLocaleString(document.documentElement.lang))));
+    list.replaceChildren(...found.figures.slice(0, MAX_FIGURES).map(figureItem),
+      ...found.pages.slice(0, MAX_PAGES).map(pageItem), ...(found.count ? [more] : []));
     list.hidden = list.children.length === 0;
-    const words = count === 0 ? form.dataset.none : count === 1 ? form.dataset.one : form.dataset.other;
-    status.textContent = words.replace("{n}", count.toLocaleString(document.documentElement.lang))
-      .replace("{q}", query);
+    const said = counted(found.count, query);
+    status.textContent = said + noFigures(found, said);
   };
 
-  const figureItem = (d) => {
+  const figureItem = (f) => {
     const li = element("li", "search-hit search-figure");
-    li.append(element("span", "search-kind", form.dataset.figure), " ",
-      link(d.url, shown(d.meta.title)), " ", element("strong", "search-value", shown(d.meta.value)));
-    if (d.meta.period) li.append(" ", element("span", "when", shown(d.meta.period)));
-    return li;
-  };
-
-  const pageItem = (d) => {
-    const li = element("li", "search-hit");
-    li.append(link(d.url, shown(d.meta.title || d.url)), excerpt(d.excerpt));
+    li.append(element("span", "search-kind", strings.figure), " ", link(f.url, shown(f.indicator)), " ",
+      element("strong", "search-value", f.title));
     return li;
   };
 
@@ -114,36 +168,60 @@ function setUp(form) {
       to.focus();
     }
   });
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    clearTimeout(timer);
-    run();
-  });
-  const given = new URLSearchParams(location.search).get("q");
-  if (given && location.pathname.endsWith("/search/")) {
-    input.value = given;
-    run();
+  // Enter opens the Search page with every result (the form's own action), as it does without this script.
+  if (page) listAll(page, load, provinces, strings, counted, noFigures);
+}
+
+/** The Search page: every result of ?q=, PAGE at a time, figures under their indicator page. */
+async function listAll(form, load, provinces, strings, counted, noFigures) {
+  const input = form.querySelector("input[type=search]");
+  const status = form.querySelector(".search-status");
+  const list = form.querySelector(".search-list");
+  const more = form.querySelector(".search-more");
+  const query = (new URLSearchParams(location.search).get("q") || "").trim();
+  input.value = query;
+  if (!query) return;
+  let found;
+  try {
+    found = await find(await load(), query, provinces);
+  } catch (error) {
+    status.textContent = strings.failed;
+    throw error;
   }
+  const said = counted(found.count, query);
+  status.textContent = said + noFigures(found, said);
+  const figures = found.figures;
+  let waiting = [...found.pages.map((d) => Promise.resolve(d)), ...found.rest.map((r) => r.data())];
+  const next = async () => {
+    const batch = await Promise.all(waiting.slice(0, PAGE));
+    waiting = waiting.slice(PAGE);
+    list.append(...batch.map((d) => {
+      const li = pageItem(d);
+      const mine = figures.filter((f) => f.url.split("#")[0] === d.url);
+      if (mine.length) {
+        const sub = element("ul", "search-figures");
+        sub.append(...mine.map((f) => {
+          const item = element("li", "search-figure");
+          item.append(element("span", "search-kind", strings.figure), " ", link(f.url, f.title));
+          return item;
+        }));
+        li.append(sub);
+      }
+      return li;
+    }));
+    list.hidden = list.children.length === 0;
+    more.hidden = waiting.length === 0;
+  };
+  more.addEventListener("click", next);
+  await next();
 }
 
-/** A figure answers a query that names its indicator (and maybe its province, value or period), all words found. */
-function answers(d, query) {
-  if (d.meta.kind !== "figure") return false;
-  const words = (text) => fold(shown(text || "")).toLowerCase().split(/[\s:,()]+/).filter(Boolean);
-  const has = (haystack, word) => haystack.some((w) => w.startsWith(word));
-  const label = [...words(d.meta.indicator), ...words(d.meta.other)];
-  const all = [...label, ...words(d.meta.province), ...words(d.meta.value), ...words(d.meta.period)];
-  const asked = words(query);
-  return asked.every((w) => has(all, w)) && asked.some((w) => has(label, w));
-}
-
-/** The share of a figure's indicator name (in either language) the query's words cover. */
-function coverage(d, query) {
-  const words = (text) => fold(shown(text || "")).toLowerCase().split(/[\s:,()“”"]+/).filter(Boolean);
-  const asked = words(query);
-  const fit = (label) => label.filter((w) => asked.some((q) => w.startsWith(q))).length / (label.length || 1);
-  return Math.max(fit(words(d.meta.indicator)), fit(words(d.meta.other)));  // either edition's name
-}
+const pageItem = (d) => {
+  const li = element("li", "search-hit");
+  const title = shown(d.meta.title || d.url);
+  li.append(link(d.url, title), excerpt(d.excerpt, title, d.meta.other && shown(d.meta.other)));
+  return li;
+};
 
 function element(name, className, text) {
   const node = document.createElement(name);
@@ -158,17 +236,32 @@ function link(href, text) {
   return a;
 }
 
-/** Pagefind's excerpt ("… <mark>word</mark> …", only < and > escaped) as text and <mark> nodes. */
-function excerpt(html) {
-  const p = element("p", "search-excerpt");
-  let marked = false;
-  for (const part of html.split(/(<\/?mark>)/)) {
-    if (part === "<mark>" || part === "</mark>") {
-      marked = part === "<mark>";
-    } else if (part) {
-      const text = shown(part.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
-      p.append(marked ? element("mark", "", text) : text);
-    }
+/**
+ * Pagefind's excerpt ("… <mark>word</mark> …", only < and > escaped) as text and <mark> nodes,
+ * without the names the link above it already shows (the page's title, the other edition's name):
+ * the end of one where the excerpt begins, or else the first place it is whole.
+ */
+export function excerpt(html, ...names) {
+  const tokens = html.split(/\s+/).filter(Boolean).map((t) => ({
+    marked: t.includes("<mark>"),
+    text: shown(t.replace(/<\/?mark>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">")),
+  }));
+  const bare = (w) => w.replace(/[.,:;·]+$/, "");
+  for (const name of names.filter(Boolean)) {
+    const said = name.split(/\s+/).map(bare);
+    const from = (at, k) => said.slice(k).every((w, i) => tokens[at + i] && bare(tokens[at + i].text) === w);
+    const end = said.findIndex((_, k) => from(0, k));
+    const at = tokens.findIndex((_, i) => from(i, 0));
+    if (end >= 0) tokens.splice(0, said.length - end);
+    else if (at >= 0) tokens.splice(at, said.length);
   }
+  while (tokens.length && !/[\p{L}\p{N}]/u.test(tokens[0].text)) tokens.shift();
+  const p = element("p", "search-excerpt");
+  tokens.forEach((t, i) => p.append(i ? " " : "", t.marked ? element("mark", "", t.text) : t.text));
   return p;
+}
+
+if (typeof document !== "undefined") {
+  const header = document.querySelector("form.search:not(.search-page)");
+  if (header) setUp(header, document.querySelector("form.search-page"));
 }
