@@ -144,3 +144,30 @@ def test_nearly_draws_its_lighter_end_below_the_value() -> None:
                          quote="q")
     tail = chartviews._tail(nearly, "count")
     assert tail["tail_from"] < tail["tail_to"] == 14000
+
+
+def test_every_drawn_chart_has_a_picture_to_download_titled_and_credited(tmp_path) -> None:
+    import struct
+
+    from conftest import make_project
+
+    project = make_project(tmp_path)
+    pipeline.build(Config.at(project))
+    site = project / "site"
+    page = (site / "stories" / "online" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="/data/charts/online-vi.png" download>Tải biểu đồ (ảnh PNG)</a>' in page
+    english = (site / "en" / "stories" / "online" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="/data/charts/online-en.png" download>Download the chart (PNG image)</a>' in english
+    for lang in LANGS:
+        image = (site / "data" / "charts" / f"online-{lang}.png").read_bytes()
+        assert image.startswith(b"\x89PNG\r\n\x1a\n") and image.endswith(b"IEND\xaeB`\x82")
+        width = struct.unpack(">I", image[16:20])[0]
+        assert width == 2 * 720  # the wide drawing, at twice its size
+    _, model, _ = pipeline.load(Config.at(project))
+    view = chartviews.view(model.data, model.charts["online"], "vi", model.text.formats)
+    spec = chartviews.picture(model.data, view, {"source": "Nguồn", "chart_key_qualified": "q",
+                                                 "chart_key_inferred": "i"}, "CC BY 4.0")
+    assert spec["title"]["text"] == [view.title] and spec["background"] == "#ffffff"
+    assert spec["title"]["subtitle"][0].startswith("Nguồn: ") and spec["title"]["subtitle"][-1] == "CC BY 4.0"
+    job = ("png", drawing.json.dumps(spec, sort_keys=True, ensure_ascii=False), '{}')
+    assert drawing._draw(job) == drawing._draw(job)  # the same chart, the same bytes

@@ -87,6 +87,21 @@ def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, urls: Urls
     return replace(view, specs=tuple(specs))
 
 
+def picture(data: Dataset, view: ChartView, words: dict[str, str], credit: str) -> dict:
+    """The chart as an image to download: its wide drawing, titled, with its sources, the keys the
+    page gives under it (words: "source", "chart_key_qualified", "chart_key_inferred") and a credit line."""
+    names = "; ".join(dict.fromkeys(source_name(data, s, view.lang) for s in view.sources))
+    observed = [r.observation for r in view.rows if r.observation]
+    keys = [words[key] for key, shown in (("chart_key_qualified", any(o.qualifier != "exact" for o in observed)),
+                                          ("chart_key_inferred", any(o.inferred for o in observed))) if shown]
+    return charts.picture(view.specs[-1], view.title, [f"{words['source']}: {names}", *keys, credit])
+
+
+def picture_file(view: ChartView) -> str:
+    """Where a chart's downloadable image is: one per language, its words being that language's."""
+    return f"data/charts/{view.id}-{view.lang}.png"
+
+
 def _tail(obs: Observation | None, unit: str) -> dict:
     """Where a qualified value's lighter tail runs: past an "over", around an "about", below a "nearly"."""
     if obs is None or unit == "rank" or obs.qualifier == "exact":
