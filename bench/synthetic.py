@@ -99,18 +99,18 @@ def _dump(path: Path, value: object) -> None:
 
 
 def provinces_project(into: Path, provinces: int = 63, indicators: int = 50, years: int = 5,
-                      charted: int = 8) -> Path:
+                      charted: int = 8, text_from: Path = ROOT) -> Path:
     """provinces × indicators × years observations, each quoted from a generated article per province.
 
     Charts: one per indicator (automatic) and, in content/charts.yaml, a history chart for each
-    province's first `charted` indicators.
+    province's first `charted` indicators. The site's words come from text_from's content/site.yaml.
     """
     rng = random.Random(63)
     project = into / "provinces-project"
     shutil.copytree(ROOT / "templates", project / "templates")
     shutil.copy(ROOT / "build.py", project / "build.py")
     (project / "content" / "stories").mkdir(parents=True)
-    shutil.copy(ROOT / "content" / "site.yaml", project / "content" / "site.yaml")
+    shutil.copy(text_from / "content" / "site.yaml", project / "content" / "site.yaml")
     for lang, title in (("vi", "Phương pháp"), ("en", "Method")):
         _write(project / "content" / "pages" / f"method.{lang}.md",
                f"---\ntitle: {title}\ndate: 2025-01-01\nsummary: {title}.\nlang: {lang}\nkey: method\n---\n"
@@ -127,6 +127,8 @@ def provinces_project(into: Path, provinces: int = 63, indicators: int = 50, yea
              "definition": {"vi": f"Định nghĩa chỉ số {n:02d}.", "en": f"Definition of indicator {n:02d}."},
              "unit": "percent" if n % 5 else "count", "higher_is_better": True, "comparable": True}
             for n in range(1, indicators + 1)]
+    for ind in inds:  # figures side by side need their articles' words for what they count: none given here
+        ind["basis"] = [{"province": p, "source": f"src-{p}", "words": None} for p in ids]
     _dump(project / "data" / "indicators.yaml", {"pillars": pillars, "indicators": inds})
     sources, charts = [], []
     for p in ids:
