@@ -162,12 +162,14 @@ def test_every_drawn_chart_has_a_picture_to_download_titled_and_credited(tmp_pat
         image = (site / "data" / "charts" / f"online-{lang}.png").read_bytes()
         assert image.startswith(b"\x89PNG\r\n\x1a\n") and image.endswith(b"IEND\xaeB`\x82")
         width = struct.unpack(">I", image[16:20])[0]
-        assert width == 2 * 720  # the wide drawing, at twice its size
+        assert width == 2 * (720 + 32)  # the wide drawing and its margins, at twice its size
     _, model, _ = pipeline.load(Config.at(project))
     view = chartviews.view(model.data, model.charts["online"], "vi", model.text.formats)
-    spec = chartviews.picture(model.data, view, {"source": "Nguồn", "chart_key_qualified": "q",
-                                                 "chart_key_inferred": "i"}, "CC BY 4.0")
-    assert spec["title"]["text"] == [view.title] and spec["background"] == "#ffffff"
-    assert spec["title"]["subtitle"][0].startswith("Nguồn: ") and spec["title"]["subtitle"][-1] == "CC BY 4.0"
-    job = ("png", drawing.json.dumps(spec, sort_keys=True, ensure_ascii=False), '{}')
+    view = replace(view, svgs=tuple(drawing._draw(("svg", drawing.json.dumps(spec), "{}")) for spec in view.specs))
+    words = {"source": "Nguồn", "chart_key_qualified": "q", "chart_key_inferred": "i"}
+    shown = chartviews.picture(model.data, view, words, "CC BY 4.0")
+    assert shown["title"] == view.title and shown["notes"][0].startswith("Nguồn: ")
+    assert shown["notes"][-1] == "CC BY 4.0"
+    assert shown["chart"] == view.svgs[-1] and shown["chart_height"] > 50
+    job = ("png", view.svgs[-1], "")
     assert drawing._draw(job) == drawing._draw(job)  # the same chart, the same bytes

@@ -3,6 +3,8 @@ specs (one per size) and, once drawn, its SVGs."""
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field, replace
 
 from sitegen.cache import Cache
@@ -88,13 +90,18 @@ def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, urls: Urls
 
 
 def picture(data: Dataset, view: ChartView, words: dict[str, str], credit: str) -> dict:
-    """The chart as an image to download: its wide drawing, titled, with its sources, the keys the
-    page gives under it (words: "source", "chart_key_qualified", "chart_key_inferred") and a credit line."""
+    """What templates/picture.svg sets above a drawn chart to download: its title, its sources, the
+    keys the page gives under it (words: "source", "chart_key_qualified", "chart_key_inferred") and the
+    credit line, with its wide drawing (the last) and that drawing's size."""
     names = "; ".join(dict.fromkeys(source_name(data, s, view.lang) for s in view.sources))
     observed = [r.observation for r in view.rows if r.observation]
     keys = [words[key] for key, shown in (("chart_key_qualified", any(o.qualifier != "exact" for o in observed)),
                                           ("chart_key_inferred", any(o.inferred for o in observed))) if shown]
-    return charts.picture(view.specs[-1], view.title, [f"{words['source']}: {names}", *keys, credit])
+    chart = view.svgs[-1] if view.svgs else ""
+    height = re.search(r'<svg[^>]* height="([\d.]+)"', chart)
+    return {"lang": view.lang, "title": view.title, "notes": [f"{words['source']}: {names}", *keys, credit],
+            "chart": chart, "chart_height": math.ceil(float(height.group(1))) if height else 0,
+            "width": charts.WIDE.width + 32}
 
 
 def picture_file(view: ChartView) -> str:

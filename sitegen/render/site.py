@@ -50,26 +50,28 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
     card_svgs = _collect(done, lambda: cards(model, pages, env), {})  # `check` too: card.svg is a template
     words = {lang: {k: model.text.strings[k](lang) for k in ("source", "chart_key_qualified", "chart_key_inferred")}
              for lang in LANGS}
-    pictures = {chartviews.picture_file(v): (chartviews.picture(model.data, v, words[v.lang], _credit(config, model)),
-                                             v.lang) for v in views.values() if v.specs}
+    pictures = [v for v in views.values() if v.specs]
     drawn = [(key, spec) for key, v in views.items() for spec in v.specs] if cache else []
     # What the drawing cache lacks is drawn on worker processes meanwhile: the charts first, which
-    # the pages show; the pictures and cards while the pages and downloads are made.
+    # the pages show; the cards while the pages and downloads are made (on the main process's core).
     if cache is None:
         _pages_and_files(config, model, memo, views, pages, tables, env, done)
-        done.files.update(dict.fromkeys(pictures, b""))  # named, so that links to them resolve; never written
+        done.files.update(dict.fromkeys(map(chartviews.picture_file, pictures), b""))  # linked; never written
         return done
     from sitegen.render import drawing  # vl-convert: only a build that draws loads it, never `check`
 
     with drawing.Drawing([(spec, D3_FORMAT_LOCALES[key[1]]) for key, spec in drawn], list(card_svgs.values()),
-                         cache.part("drawings"),
-                         [(spec, D3_FORMAT_LOCALES[lang]) for spec, lang in pictures.values()]) as drawings:
+                         cache.part("drawings")) as drawings:
         by_view: dict = {}
         for (key, _), svg in zip(drawn, drawings.svgs(), strict=True):
             by_view.setdefault(key, []).append(svg)
         views = {key: replace(v, svgs=tuple(by_view.get(key, ()))) for key, v in views.items()}
         _pages_and_files(config, model, memo, views, pages, tables, env, done)
-        done.files.update(zip([*pictures, *card_svgs], drawings.card_files(), strict=True))
+        shown = {chartviews.picture_file(v): views[v.id, v.lang] for v in pictures}
+        svgs = _collect(done, lambda: {file: environment.page(env, "picture.svg", chartviews.picture(
+            model.data, v, words[v.lang], _credit(config, model))) for file, v in shown.items()}, {})
+        done.files.update(zip(svgs, drawing.pictures(list(svgs.values()), cache.part("drawings")), strict=True))
+        done.files.update(zip(card_svgs, drawings.card_files(), strict=True))
     return done
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import math
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +52,6 @@ NARROW = Size("narrow", 340, 13, 52, 24)
 MID = Size("mid", 500, 13, 50, 23)
 WIDE = Size("wide", 720, 13, 48, 22)
 SIZES = (NARROW, MID, WIDE)
-PICTURE_TITLE = 18  # px: the title of a chart downloaded as an image
 
 
 THEME = {  # the house style: the site's font, quiet axes, transparent so dark mode shows through
@@ -88,18 +86,6 @@ def spec(rows: list[dict], refs: list[dict], axis: dict, size: Size, ranks: bool
             layer["mark"]["y2"] = len(rows) * size.step
     chart["height"] = len(rows) * size.step
     return {**chart, "datasets": {"rows": rows, "refs": refs}}
-
-
-def picture(spec: dict, title: str, lines: list[str]) -> dict:
-    """The wide drawing as an image to download: its title and source lines above it, on white, so
-    that it says what it shows wherever it is reused."""
-    width, small = (int(WIDE.width / (size * EM)) for size in (PICTURE_TITLE, WIDE.font))  # characters to a line
-    return {**spec, "background": "#ffffff", "padding": 16,
-            "title": {"text": textwrap.wrap(title, width) or [""], "anchor": "start",
-                      "subtitle": [part for line in lines for part in textwrap.wrap(line, small)],
-                      "font": FONT, "fontSize": PICTURE_TITLE, "fontWeight": 600, "color": INK, "offset": 14,
-                      "subtitleFont": FONT, "subtitleFontSize": WIDE.font, "subtitleColor": MUTED,
-                      "subtitlePadding": 6}}
 
 
 def place(rows: list[dict], refs: list[dict], size: Size, domain: tuple[float, float] | None,
