@@ -8,6 +8,7 @@ data or content line that holds the words, else the template that makes the page
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
@@ -31,13 +32,26 @@ _CAPS = re.compile(r"(?<![\w&-])[A-ZĐ][A-ZĐ]+(?![\w&])")
 class Page(HTMLParser):
     """One rendered page, read: its links, its ids and the text a reader sees or hears."""
 
-    def __init__(self, html: str) -> None:
+    def __init__(self, html: str, drawings: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
         self.ids: set[str] = set()
         self.text: list[str] = []
         self.hidden = 0
-        self.feed(html)
+        if not drawings:
+            self.feed(html)
+            return
+        # A chart's drawings are most of a page's tags and recur on many pages (three sizes, a story,
+        # an indicator page, embeds): each distinct drawing is read once and its findings reused.
+        for n, part in enumerate(_SVG.split(html)):
+            if n % 2 == 0:
+                self.feed(part)
+                continue
+            drawing = _drawing(part)
+            self.links += drawing.links
+            self.ids |= drawing.ids
+            self.text += drawing.text if not self.hidden else []
+        self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
@@ -61,15 +75,28 @@ class Page(HTMLParser):
         return " ".join(self.text)
 
 
+_SVG = re.compile(r"(<svg\b.*?</svg>)", re.S)  # the drawings inlined in a page (none nests another)
+
+
+@functools.lru_cache(maxsize=4096)
+def _drawing(svg: str) -> Page:
+    return Page(svg, drawings=False)
+
+
 def read(files: Mapping[str, bytes | Path]) -> dict[str, Page]:
-    """Every HTML page of the site, read, by its file: parsed once for all the rules of one run."""
+    """Every HTML page of the site, read, by its file: parsed once for all the rules of one run, and a
+    page whose bytes the last run read already (the preview rebuilds few) not read again."""
     if _last["files"] is not files:
-        _last.update(files=files, pages={name: Page(body.decode("utf-8")) for name, body in sorted(files.items())
-                                         if name.endswith(".html") and isinstance(body, bytes)})
+        known: dict[bytes, Page] = _last["by_body"]
+        by_body = {body: known.get(body) or Page(body.decode("utf-8")) for name, body in files.items()
+                   if name.endswith(".html") and isinstance(body, bytes)}
+        _last.update(files=files, by_body=by_body, pages={name: by_body[body] for name, body in sorted(files.items())
+                                                          if name.endswith(".html") and isinstance(body, bytes)})
     return _last["pages"]
 
 
-_last: dict = {"files": None, "pages": {}}  # the site the rules last read (held, so its identity stays its own)
+# the site the rules last read (held, so its identity stays its own), and its pages by their bytes
+_last: dict = {"files": None, "pages": {}, "by_body": {}}
 
 
 def links(model: Model, files: Mapping[str, bytes | Path], urls: Urls, root: Path) -> Iterator[Problem]:
@@ -86,7 +113,7 @@ def links(model: Model, files: Mapping[str, bytes | Path], urls: Urls, root: Pat
                     yield _at(origins.get(name), root, link, say("link_other_host", link=link, page=name))
                     continue
                 link = urlsplit(link).path + (f"#{urlsplit(link).fragment}" if urlsplit(link).fragment else "")
-            target, _, anchor = urljoin(here, link).partition("#")
+            target, _, anchor = _joined(here, link).partition("#")
             if not target.startswith(urls.base_path):
                 yield _at(origins.get(name), root, link, say("link_outside", link=link, page=name))
                 continue
@@ -96,6 +123,12 @@ def links(model: Model, files: Mapping[str, bytes | Path], urls: Urls, root: Pat
                 yield _at(origins.get(name), root, link, say("link_broken", link=link, page=name))
             elif anchor and file in read_pages and anchor not in read_pages[file].ids:
                 yield _at(origins.get(name), root, link, say("anchor_broken", link=link, page=name, anchor=anchor))
+
+
+@functools.lru_cache(maxsize=65536)
+def _joined(here: str, link: str) -> str:
+    """urljoin, once for each page folder and link (menus and footers repeat on every page)."""
+    return urljoin(here, link)
 
 
 def leaks(model: Model, files: Mapping[str, bytes | Path], root: Path) -> Iterator[Problem]:
