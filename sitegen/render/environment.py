@@ -94,14 +94,16 @@ def _lowerfirst(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def embed_height(title: int, description: int, source: int, rows: int, keys: list[int], flags: int = 0) -> int:
+def embed_height(title: int, description: int, source: int, rows: int, keys: list[int], flags: int = 0,
+                 links: int = 0) -> int:
     """The iframe height an embedded chart needs at its narrowest (320 px), where text wraps most.
 
-    From the lengths of its texts in characters (the flags' and caveat's with the description), its
-    number of rows, keys and flag blocks, by line heights and letters
+    From the lengths of its texts in characters (the flags' and caveat's with the description; links:
+    the download links' line), its number of rows, keys and flag blocks, by line heights and letters
     per line measured in Chromium at 320 px (tests/test_browser.py checks 320 and 600 px).
     """
     lines = math.ceil(title / 28) * 28 + math.ceil(description / 36) * 23 + math.ceil(source / 30) * 23
+    lines += max(0, math.ceil(links / 36) - 1) * 23  # the first line of links is in the base height
     # keys: the lengths of the lines explaining "hơn" or "≈ bài đăng" (smaller text, more to a line);
     # flags: blocks of confidence flags, one box a line
     lines += sum(math.ceil(key / 40) * 20 + 14 for key in keys)
