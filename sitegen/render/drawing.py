@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import vl_convert as vlc
@@ -102,22 +103,20 @@ def _svg(file: Path) -> bytes | None:
     return body if whole else None
 
 
-def _jpeg(file: Path) -> bytes | None:
-    """A cached JPEG's start when it is whole (its start-of-image marker first, its end marker last), unread."""
-    with open(file, "rb") as opened:
-        start = opened.read(3)
-        opened.seek(-2, os.SEEK_END)
-        end = opened.read()
-    return start if start == b"\xff\xd8\xff" and end == b"\xff\xd9" else None
+def _framed(first: bytes, last: bytes) -> Callable[[Path], bytes | None]:
+    """The check of a cached image: its start when the file begins with `first` and ends with `last`
+    (so it was written whole), without reading what lies between."""
+    def check(file: Path) -> bytes | None:
+        with open(file, "rb") as opened:
+            start = opened.read(len(first))
+            opened.seek(-len(last), os.SEEK_END)
+            end = opened.read()
+        return start if start == first and end == last else None
+    return check
 
 
-def _png(file: Path) -> bytes | None:
-    """A cached PNG's start when it is whole (its signature first, its IEND chunk last), unread."""
-    with open(file, "rb") as opened:
-        start = opened.read(8)
-        opened.seek(-8, os.SEEK_END)
-        end = opened.read()
-    return start if start == b"\x89PNG\r\n\x1a\n" and end == b"IEND\xaeB`\x82" else None
+_jpeg = _framed(b"\xff\xd8\xff", b"\xff\xd9")  # a JPEG's start-of-image and end-of-image markers
+_png = _framed(b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82")  # a PNG's signature and its IEND chunk
 
 
 def pictures(svgs: list[str], cache: Cache) -> list[Path]:

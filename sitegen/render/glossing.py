@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,14 +50,19 @@ def pattern(glosses: Iterable[Gloss]) -> re.Pattern[str] | None:
 
 def first_uses(text: str, glosses: tuple[Gloss, ...]) -> Markup:
     """text, escaped, with the first use of each term linked to its glossary entry."""
-    found, by_term, used, out, at = pattern(glosses), {g.term: g for g in glosses}, set(), [], 0
-    for match in found.finditer(text) if found else ():
-        if match.group() in used:
-            continue
-        used.add(match.group())
+    found, by_term, out, at = pattern(glosses), {g.term: g for g in glosses}, [], 0
+    for match in _firsts(text, found, set()) if found else ():
         out += [escape(text[at:match.start()]), _link(by_term[match.group()])]
         at = match.end()
     return Markup("").join([*out, escape(text[at:])])
+
+
+def _firsts(text: str, found: re.Pattern[str], used: set[str]) -> Iterator[re.Match[str]]:
+    """Each use in text of a term not yet in used (adding it): a term's first use, in order."""
+    for match in found.finditer(text):
+        if match.group() not in used:
+            used.add(match.group())
+            yield match
 
 
 def _link(gloss: Gloss) -> Markup:
@@ -108,10 +113,7 @@ def _split(text: str | None, found: re.Pattern[str], by_term: dict[str, Gloss],
     if not text:
         return text, []
     head, links, at = None, [], 0
-    for match in found.finditer(text):
-        if match.group() in used:
-            continue
-        used.add(match.group())
+    for match in _firsts(text, found, used):
         gloss = by_term[match.group()]
         if links:
             links[-1].tail = text[at:match.start()]

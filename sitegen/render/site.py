@@ -68,8 +68,9 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
         views = {key: replace(v, svgs=tuple(by_view.get(key, ()))) for key, v in views.items()}
         _pages_and_files(config, model, memo, views, pages, tables, env, done)
         shown = {chartviews.picture_file(v): views[v.id, v.lang] for v in pictures}
+        credit = _credit(config, model)
         svgs = _collect(done, lambda: {file: environment.page(env, "picture.svg", chartviews.picture(
-            model.data, v, words[v.lang], _credit(config, model))) for file, v in shown.items()}, {})
+            model.data, v, words[v.lang], credit)) for file, v in shown.items()}, {})
         done.files.update(zip(svgs, drawing.pictures(list(svgs.values()), cache.part("drawings")), strict=True))
         done.files.update(zip(card_svgs, drawings.card_files(), strict=True))
     return done
