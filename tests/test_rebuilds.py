@@ -116,3 +116,33 @@ def test_background_work_gives_each_group_in_order_whichever_is_asked_first(from
     with workers.Background(math.factorial, groups, from_count) as work:
         assert work.results(1) == [math.factorial(n) for n in groups[1]]
         assert work.results(0) == [math.factorial(n) for n in groups[0]]
+
+
+@pytest.mark.parametrize("from_count", [1, 1000], ids=["on a fork", "in-process"])
+@pytest.mark.parametrize("count", [0, 1, 7, 30])
+def test_work_split_with_a_forked_copy_comes_back_whole_and_in_order(from_count: int, count: int) -> None:
+    assert workers.on_forks(math.factorial, list(range(count)), from_count) == [math.factorial(n) for n in range(count)]
+
+
+def test_work_a_forked_copy_could_not_finish_is_done_by_the_process_itself() -> None:
+    parent = os.getpid()
+
+    def fails_in_the_copy(n: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("the copy stops")
+        return n * n
+
+    assert workers.on_forks(fails_in_the_copy, list(range(9)), 1) == [n * n for n in range(9)]
+
+
+def test_pages_rendered_with_a_forked_copy_are_the_pages_rendered_in_process(monkeypatch, tmp_path: Path) -> None:
+    from sitegen.render import site
+
+    config = Config.at(make_project(tmp_path, "sample"))
+    _, model, problems = pipeline.load(config)
+    assert not problems and model is not None
+    forked, many = site.render_site(config, model), site.FORK_FROM
+    monkeypatch.setattr(site, "FORK_FROM", 10 ** 9)
+    alone = site.render_site(config, model)
+    assert len([name for name in forked.files if name.endswith(".html")]) >= many  # it forked
+    assert forked.files == alone.files and forked.problems == alone.problems == []

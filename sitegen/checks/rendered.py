@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 from sitegen.errors import Problem
 from sitegen.messages import say
@@ -22,65 +23,29 @@ from sitegen.model.sitemodel import Model
 from sitegen.read.records import Record
 from sitegen.urls import Urls
 
-HIDDEN = {"script", "style", "code", "pre"}  # code and pre: the embed snippet and column names
-SHOWN_ATTRS = {"title", "alt", "aria-label", "placeholder"}
+HIDDEN = ("script", "style", "code", "pre")  # code and pre: the embed snippet and column names
+SHOWN_ATTRS = ("title", "alt", "aria-label", "placeholder")
 SHARE = ("https://www.facebook.com/sharer/sharer.php?u=", "https://zalo.me/share?url=")  # links, nothing loaded
 NOT_ABBREVIATIONS = {"CSV", "JSON", "UTF", "ISO", "BOM", "ID", "URL", "SVG", "PNG", "II", "III"}
 _CAPS = re.compile(r"(?<![\w&-])[A-ZĐ][A-ZĐ]+(?![\w&])")
 
 
-class Page(HTMLParser):
-    """One rendered page, read: its links, its ids and the text a reader sees or hears."""
+class Page:
+    """One rendered page, read: its links, its ids and the text a reader sees or hears.
 
-    def __init__(self, html: str, drawings: bool = True) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-        self.text: list[str] = []
-        self.hidden = 0
-        if not drawings:
-            self.feed(html)
-            return
-        # A chart's drawings are most of a page's tags and recur on many pages (three sizes, a story,
-        # an indicator page, embeds): each distinct drawing is read once and its findings reused.
-        for n, part in enumerate(_SVG.split(html)):
-            if n % 2 == 0:
-                self.feed(part)
-                continue
-            drawing = _drawing(part)
-            self.links += drawing.links
-            self.ids |= drawing.ids
-            self.text += drawing.text if not self.hidden else []
-        self.close()
+    Read by lexbor (selectolax), a C parser: a national site's 1,400 pages in well under a second,
+    where Python's own HTML parser took seconds.
+    """
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if found.get("id"):
-            self.ids.add(found["id"])  # type: ignore[arg-type]
-        self.links += [v for k, v in attrs if k in ("href", "src") and v]
-        if tag in HIDDEN:
-            self.hidden += 1
-        self.text += [v for k, v in attrs if k in SHOWN_ATTRS and v]
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in HIDDEN:
-            self.hidden -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.text.append(data)
-
-    @property
-    def visible(self) -> str:
-        return " ".join(self.text)
-
-
-_SVG = re.compile(r"(<svg\b.*?</svg>)", re.S)  # the drawings inlined in a page (none nests another)
-
-
-@functools.lru_cache(maxsize=4096)
-def _drawing(svg: str) -> Page:
-    return Page(svg, drawings=False)
+    def __init__(self, html: str | bytes) -> None:
+        tree = LexborHTMLParser(html)
+        self.links = [v for node in tree.css("[href], [src]") for k in ("href", "src") if (v := node.attributes.get(k))]
+        self.ids = {v for node in tree.css("[id]") if (v := node.attributes.get("id"))}
+        shown = [v for node in tree.css(", ".join(f"[{a}]" for a in SHOWN_ATTRS))
+                 for k in SHOWN_ATTRS if (v := node.attributes.get(k))]
+        for node in tree.css(", ".join(HIDDEN)):
+            node.decompose()
+        self.visible = " ".join([tree.root.text(separator=" ") if tree.root else "", *shown])
 
 
 def read(files: Mapping[str, bytes | Path]) -> dict[str, Page]:
@@ -127,7 +92,10 @@ def links(model: Model, files: Mapping[str, bytes | Path], urls: Urls, root: Pat
 
 @functools.lru_cache(maxsize=65536)
 def _joined(here: str, link: str) -> str:
-    """urljoin, once for each page folder and link (menus and footers repeat on every page)."""
+    """urljoin, once for each page folder and link (menus and footers repeat on every page); a link
+    from the site's root is its own target unless it has dot segments."""
+    if link.startswith("/") and not link.startswith("//") and "/." not in link:
+        return link
     return urljoin(here, link)
 
 

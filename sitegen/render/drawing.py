@@ -50,6 +50,11 @@ class Drawing:
         self.missing = [[n for n in missing if n < self.count], [n for n in missing if n >= self.count]]
         self.work = workers.Background(_draw, [[self.jobs[n] for n in group] for group in self.missing], POOL_FROM)
 
+    @property
+    def busy(self) -> bool:
+        """Worker processes are at work, or waiting for more (the build has other threads then)."""
+        return self.work.pool is not None
+
     def svgs(self) -> list[str]:
         """The charts' SVGs, in order (waits for them)."""
         self._collect(0)

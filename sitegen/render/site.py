@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sitegen import workers
 from sitegen.cache import Cache
 from sitegen.config import Config
 from sitegen.errors import BuildError, Problem
@@ -24,6 +25,8 @@ from sitegen.render.components import Components
 from sitegen.render.feeds import discovery
 from sitegen.render.memo import Memo
 from sitegen.urls import LANGS
+
+FORK_FROM = 200  # pages: fewer render faster than a fork starts
 
 
 @dataclass
@@ -55,7 +58,7 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
     # What the drawing cache lacks is drawn on worker processes meanwhile: the charts first, which
     # the pages show; the cards while the pages and downloads are made (on the main process's core).
     if cache is None:
-        _pages_and_files(config, model, memo, views, pages, tables, env, done)
+        _pages_and_files(config, model, memo, views, pages, tables, env, done, forks=memo is None)
         done.files.update(dict.fromkeys(map(chartviews.picture_file, pictures), b""))  # linked; never written
         return done
     from sitegen.render import drawing  # vl-convert: only a build that draws loads it, never `check`
@@ -66,7 +69,9 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
         for (key, _), svg in zip(drawn, drawings.svgs(), strict=True):
             by_view.setdefault(key, []).append(svg)
         views = {key: replace(v, svgs=tuple(by_view.get(key, ()))) for key, v in views.items()}
-        _pages_and_files(config, model, memo, views, pages, tables, env, done)
+        # Pages go on both cores when the cards leave them free, and never in the preview (its server's
+        # threads must not be forked, and it renders few pages).
+        _pages_and_files(config, model, memo, views, pages, tables, env, done, forks=memo is None and not drawings.busy)
         shown = {chartviews.picture_file(v): views[v.id, v.lang] for v in pictures}
         credit = _credit(config, model)
         svgs = _collect(done, lambda: {file: environment.page(env, "picture.svg", chartviews.picture(
@@ -82,17 +87,17 @@ def _credit(config: Config, model: Model) -> str:
 
 
 def _pages_and_files(config: Config, model: Model, memo: Memo | None, views: dict, pages: list[site.Page],
-                     tables: list, env, done: Rendered) -> None:
+                     tables: list, env, done: Rendered, forks: bool) -> None:
     """Every page, download, asset and feed into done (its files and problems)."""
     parts = {lang: Components(model.data, views, lang,
                               lambda name, ctx, lang=lang: environment.page(env, name, {"lang": lang, **ctx}))
              for lang in LANGS}
     bodies = stories.bodies([*model.stories, *model.prose], parts, done.problems, env.globals["glosses"])
-    for page in pages:
-        try:
-            done.files[_claim(done, page.file, page)] = _page(env, page, parts[page.lang], bodies, memo)
-        except BuildError as exc:
-            done.problems += exc.problems
+    for page, made in zip(pages, _made(env, pages, parts, bodies, memo, forks), strict=True):
+        if isinstance(made, bytes):
+            done.files[_claim(done, page.file, page)] = made
+        else:
+            done.problems += made
     for table in tables:
         done.files.update(table.files())
     done.files["data/datapackage.json"] = datapackage.package(model.data, model.text, tables,
@@ -113,14 +118,27 @@ def _collect(done: Rendered, make: Callable, empty: dict) -> dict:
         return empty
 
 
-def _page(env, page: site.Page, parts: Components, bodies: dict, memo: Memo | None) -> bytes:
-    kept = memo.get(page.path, page.lang, page.template) if memo else None
-    if kept is None:
-        context = {"page": page, "lang": page.lang, "bodies": bodies, "figure": parts.figure, "chart": parts.chart,
-                   "claim": parts.claim, "target": parts.target, **page.context}
-        kept = environment.page(env, page.template, context).encode("utf-8")
-        if memo is not None:
-            memo.put(page.path, page.lang, page.template, kept)
+def _made(env, pages: list[site.Page], parts: dict[str, Components], bodies: dict, memo: Memo | None,
+          forks: bool) -> list[bytes | list[Problem]]:
+    """Each page's HTML, or its problems: the memo's when it holds the page, else rendered (on both
+    cores when there are many and they are free)."""
+    kept = [memo.get(p.path, p.lang, p.template) if memo else None for p in pages]
+    todo = [p for p, found in zip(pages, kept, strict=True) if found is None]
+
+    def render(page: site.Page) -> bytes | list[Problem]:
+        context = {"page": page, "lang": page.lang, "bodies": bodies, **page.context,
+                   **{n: getattr(parts[page.lang], n) for n in ("figure", "chart", "claim", "target")}}
+        try:
+            return environment.page(env, page.template, context).encode("utf-8")
+        except BuildError as exc:
+            return exc.problems
+
+    made = iter(workers.on_forks(render, todo, FORK_FROM if forks else len(todo) + 1))
+    for n, page in enumerate(pages):
+        if kept[n] is None:
+            kept[n] = next(made)
+            if memo is not None and isinstance(kept[n], bytes):
+                memo.put(page.path, page.lang, page.template, kept[n])
     return kept
 
 
