@@ -36,7 +36,7 @@ class Background(Generic[T, R]):
     """
 
     def __init__(self, function: Callable[[T], R], groups: list[list[T]], from_count: int, chunksize: int = 4):
-        self.function, self.groups = function, groups
+        self.function, self.groups, self.chunksize = function, list(groups), chunksize
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[list[Future]] = []
         cores = os.cpu_count() or 1
@@ -46,6 +46,15 @@ class Background(Generic[T, R]):
             self.pool = ProcessPoolExecutor(cores, mp_context=context)
             self.futures = [[self.pool.submit(_chunk, function, group[start:start + chunksize])
                              for start in range(0, len(group), chunksize)] for group in groups]
+
+    def add(self, items: list[T]) -> int:
+        """Queue one more group, after the others, on the workers that are still there (in-process
+        when asked for, if there are none): its number, for `results`."""
+        self.groups.append(items)
+        if self.pool is not None:
+            self.futures.append([self.pool.submit(_chunk, self.function, items[start:start + self.chunksize])
+                                 for start in range(0, len(items), self.chunksize)])
+        return len(self.groups) - 1
 
     def results(self, n: int) -> list[R]:
         """function(item) for each item of group n, in order."""

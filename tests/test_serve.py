@@ -263,3 +263,23 @@ def test_the_server_binds_to_loopback_and_survives_malformed_requests(tmp_path: 
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_save_that_changes_no_byte_builds_nothing_again(preview: Preview, monkeypatch) -> None:
+    from sitegen.preview import server
+
+    assert preview.rebuild()
+    data = preview.config.root / "data" / "observations" / "alpha.yaml"
+    data.write_text(data.read_text(encoding="utf-8"), encoding="utf-8")  # saved as it was
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(server.pipeline, "build", never)
+    assert preview.rebuild()
+    data.write_text(data.read_text(encoding="utf-8") + "# checked\n", encoding="utf-8")
+    try:
+        with pytest.raises(AssertionError, match="built again"):
+            preview.rebuild()
+    finally:
+        data.write_text(data.read_text(encoding="utf-8").removesuffix("# checked\n"), encoding="utf-8")

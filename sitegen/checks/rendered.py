@@ -46,6 +46,14 @@ class Page:
         for node in tree.css(", ".join(HIDDEN)):
             node.decompose()
         self.visible = " ".join([tree.root.text(separator=" ") if tree.root else "", *shown])
+        self._found: dict[str, list[str]] = {}
+
+    def words(self, pattern: re.Pattern[str]) -> list[str]:
+        """The distinct matches of pattern in the visible text, sorted; found once for each pattern
+        (the preview reads an unchanged page again on every save)."""
+        if pattern.pattern not in self._found:
+            self._found[pattern.pattern] = sorted(set(pattern.findall(self.visible)))
+        return self._found[pattern.pattern]
 
 
 def read(files: Mapping[str, bytes | Path]) -> dict[str, Page]:
@@ -105,7 +113,7 @@ def leaks(model: Model, files: Mapping[str, bytes | Path], root: Path) -> Iterat
     pattern = re.compile(r"\b[\w-]+\.(?:ya?ml|txt)\b|(?<![\w/-])(?:" + "|".join(words) + r")(?![\w/-])")
     origins, seen = _origins(model), set()
     for name, page in read(files).items():
-        for word in sorted(set(pattern.findall(page.visible))):
+        for word in page.words(pattern):
             if (origins.get(name), word) not in seen:
                 seen.add((origins.get(name), word))
                 yield _at(origins.get(name), root, word, say("leak", word=word, page=name), text_only=True)
@@ -121,7 +129,7 @@ def glossary(model: Model, files: Mapping[str, bytes | Path]) -> Iterator[Proble
     known = {word.casefold() for e in model.glossary for word in re.split(r"[\s/-]+", e.term)}  # VNEID is VNeID
     first: dict[str, str] = {}
     for name, page in read(files).items():
-        for word in sorted(set(_CAPS.findall(page.visible)) - NOT_ABBREVIATIONS):
+        for word in [w for w in page.words(_CAPS) if w not in NOT_ABBREVIATIONS]:
             if word.casefold() not in known:
                 first.setdefault(word, name)
     for word, name in sorted(first.items()):

@@ -43,6 +43,7 @@ class Preview:
         self.problems: list[str] = []
         self.writer = output.Incremental()
         self.memo = Memo()
+        self.built: tuple[bytes, bytes] | None = None  # the inputs of the last good build
         self.index = LaterIndex(Cache(config.caches).part("search"))
         self.reloads = reloads.Reloads()
         self.one_at_a_time = threading.Lock()
@@ -52,13 +53,17 @@ class Preview:
         with self.one_at_a_time, self.reloads.build():
             messages.use(messages.choose(self.lang, self.config.root))  # messages_lang may have just changed
             started = time.perf_counter()
+            self.memo.refresh(self.config.root)
+            if self.memo.inputs == self.built and not self.problems:  # saved, but not a byte changed
+                print(say("rebuilt", seconds=f"{time.perf_counter() - started:.2f}"))
+                return True
             try:
                 pipeline.build(self.config, write=self.writer, memo=self.memo, index_later=self.index)
             except BuildError as exc:
                 report(exc.problems, self.config.out.name)
                 self.problems = [str(p) for p in exc.problems]
                 return False
-            self.problems = []
+            self.problems, self.built = [], self.memo.inputs  # what this build read (a later save is seen next time)
             print(say("rebuilt", seconds=f"{time.perf_counter() - started:.2f}"))
             return True
 

@@ -124,15 +124,25 @@ _jpeg = _framed(b"\xff\xd8\xff", b"\xff\xd9")  # a JPEG's start-of-image and end
 _png = _framed(b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82")  # a PNG's signature and its IEND chunk
 
 
-def pictures(svgs: list[str], cache: Cache) -> list[Path]:
+def pictures(svgs: list[str], cache: Cache, drawing: Drawing | None = None) -> Callable[[], list[Path]]:
     """Charts to download (templates/picture.svg) as PNG files in the cache, in order: painted from
-    the SVG already drawn, a fifth of the cost of laying the chart out again; misses on every core."""
+    the SVG already drawn, a fifth of the cost of laying the chart out again. The misses start at
+    once, on the workers of `drawing` while it has them, else on every core; the files are ready
+    when the returned function is called."""
     names = [f"{_key(('png', svg, ''))}.png" for svg in svgs]
-    missing = {name: svg for name, svg in zip(names, svgs, strict=True) if not cache.get(name, _png)}
-    drawn = workers.map_on_cores(_draw, [("png", svg, "") for svg in missing.values()], POOL_FROM)
-    for name, png in zip(missing, drawn, strict=True):
-        cache.put(name, png)
-    return [cache.path(name) for name in names]
+    missing = {name: ("png", svg, "") for name, svg in zip(names, svgs, strict=True) if not cache.get(name, _png)}
+    if drawing is not None and drawing.busy:
+        group = drawing.work.add(list(missing.values()))
+        drawn: Callable[[], list] = lambda: drawing.work.results(group)  # noqa: E731
+    else:
+        done = workers.map_on_cores(_draw, list(missing.values()), POOL_FROM)
+        drawn = lambda: done  # noqa: E731
+
+    def files() -> list[Path]:
+        for name, png in zip(missing, drawn(), strict=True):
+            cache.put(name, png)
+        return [cache.path(name) for name in names]
+    return files
 
 
 def _draw(job: tuple[str, str, str]) -> str | bytes:

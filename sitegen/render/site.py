@@ -69,14 +69,15 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
         for (key, _), svg in zip(drawn, drawings.svgs(), strict=True):
             by_view.setdefault(key, []).append(svg)
         views = {key: replace(v, svgs=tuple(by_view.get(key, ()))) for key, v in views.items()}
-        # Pages go on both cores when the cards leave them free, and never in the preview (its server's
-        # threads must not be forked, and it renders few pages).
-        _pages_and_files(config, model, memo, views, pages, tables, env, done, forks=memo is None and not drawings.busy)
         shown = {chartviews.picture_file(v): views[v.id, v.lang] for v in pictures}
         credit = _credit(config, model)
         svgs = _collect(done, lambda: {file: environment.page(env, "picture.svg", chartviews.picture(
             model.data, v, words[v.lang], credit)) for file, v in shown.items()}, {})
-        done.files.update(zip(svgs, drawing.pictures(list(svgs.values()), cache.part("drawings")), strict=True))
+        pngs = drawing.pictures(list(svgs.values()), cache.part("drawings"), drawings)  # painted meanwhile
+        # Pages go on both cores when the drawing leaves them free, and never in the preview (its
+        # server's threads must not be forked, and it renders few pages).
+        _pages_and_files(config, model, memo, views, pages, tables, env, done, forks=memo is None and not drawings.busy)
+        done.files.update(zip(svgs, pngs(), strict=True))
         done.files.update(zip(card_svgs, drawings.card_files(), strict=True))
     return done
 
