@@ -10,12 +10,17 @@ another process (the model and the templates): a fork shares them as they are.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
+import time
+import warnings
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Generic, TypeVar
 
+COPY_PATIENCE = 10.0  # seconds a forked copy is waited for at least, once this process's share is done
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -79,13 +84,18 @@ def on_forks(function: Callable[[T], R], items: list[T], from_count: int) -> lis
     when there are many items and a second core.
 
     The copy shares everything built so far, so nothing is sent to it; only its results come back,
-    and it leaves at once (no clean-up of what it copied). Call it only where no other thread of the
-    process is at work. Should the copy fail, this process does its share too: the same result, later.
+    and it leaves at once (no clean-up of what it copied). A fork copies only the calling thread, so
+    function must need nothing another thread may hold (rendering pages needs none: the preview's
+    server and watcher threads keep to their own). Should the copy fail, or not answer well after
+    this process has done its own share, it is stopped and this process does its share too: the same
+    result, later.
     """
     if len(items) < from_count or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
         return [function(item) for item in items]
     receiver, sender = multiprocessing.Pipe(duplex=False)
-    child = os.fork()
+    with warnings.catch_warnings():  # Python 3.12+ warns of forking beside threads; see above
+        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+        child = os.fork()
     if child == 0:  # the copy: its share, sent back, then gone
         try:
             receiver.close()
@@ -93,15 +103,23 @@ def on_forks(function: Callable[[T], R], items: list[T], from_count: int) -> lis
         finally:
             os._exit(0)
     sender.close()
+    theirs: list[R] | None = None
     try:
+        started = time.perf_counter()
         mine = [function(item) for item in items[::2]]
-        try:
-            theirs = receiver.recv()
-        except (EOFError, OSError):
-            theirs = [function(item) for item in items[1::2]]
+        if receiver.poll(max(COPY_PATIENCE, 3 * (time.perf_counter() - started))):
+            try:
+                theirs = receiver.recv()
+            except (EOFError, OSError):
+                pass
     finally:
-        receiver.close()  # a copy still sending stops, and is waited for
+        receiver.close()  # a copy still sending stops
+        if theirs is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
+    if theirs is None:
+        theirs = [function(item) for item in items[1::2]]
     merged: list[R] = [None] * len(items)  # type: ignore[list-item]
     merged[::2], merged[1::2] = mine, theirs
     return merged

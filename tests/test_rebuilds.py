@@ -146,3 +146,19 @@ def test_pages_rendered_with_a_forked_copy_are_the_pages_rendered_in_process(mon
     alone = site.render_site(config, model)
     assert len([name for name in forked.files if name.endswith(".html")]) >= many  # it forked
     assert forked.files == alone.files and forked.problems == alone.problems == []
+
+
+def test_a_forked_copy_that_never_answers_is_stopped_and_its_share_done_here(monkeypatch) -> None:
+    import time
+
+    parent = os.getpid()
+
+    def hangs_in_the_copy(n: int) -> int:
+        if os.getpid() != parent:
+            time.sleep(600)  # as if it waited on a lock another thread held when the process forked
+        return n + 1
+
+    monkeypatch.setattr(workers, "COPY_PATIENCE", 0.2)
+    started = time.perf_counter()
+    assert workers.on_forks(hangs_in_the_copy, list(range(10)), 1) == list(range(1, 11))
+    assert time.perf_counter() - started < 30

@@ -58,7 +58,7 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
     # What the drawing cache lacks is drawn on worker processes meanwhile: the charts first, which
     # the pages show; the cards while the pages and downloads are made (on the main process's core).
     if cache is None:
-        _pages_and_files(config, model, memo, views, pages, tables, env, done, forks=memo is None)
+        _pages_and_files(config, model, memo, views, pages, tables, env, done, forks=True)
         done.files.update(dict.fromkeys(map(chartviews.picture_file, pictures), b""))  # linked; never written
         return done
     from sitegen.render import drawing  # vl-convert: only a build that draws loads it, never `check`
@@ -74,9 +74,9 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
         svgs = _collect(done, lambda: {file: environment.page(env, "picture.svg", chartviews.picture(
             model.data, v, words[v.lang], credit)) for file, v in shown.items()}, {})
         pngs = drawing.pictures(list(svgs.values()), cache.part("drawings"), drawings)  # painted meanwhile
-        # Pages go on both cores when the drawing leaves them free, and never in the preview (its
-        # server's threads must not be forked, and it renders few pages).
-        _pages_and_files(config, model, memo, views, pages, tables, env, done, forks=memo is None and not drawings.busy)
+        # Pages go on both cores when no drawing workers are there (a fork would copy their threads'
+        # state mid-way; and while they draw, both cores are busy anyway).
+        _pages_and_files(config, model, memo, views, pages, tables, env, done, forks=not drawings.busy)
         done.files.update(zip(svgs, pngs(), strict=True))
         done.files.update(zip(card_svgs, drawings.card_files(), strict=True))
     return done
@@ -93,7 +93,7 @@ def _pages_and_files(config: Config, model: Model, memo: Memo | None, views: dic
     parts = {lang: Components(model.data, views, lang,
                               lambda name, ctx, lang=lang: environment.page(env, name, {"lang": lang, **ctx}))
              for lang in LANGS}
-    bodies = stories.bodies([*model.stories, *model.prose], parts, done.problems, env.globals["glosses"])
+    bodies = stories.bodies([*model.stories, *model.prose], parts, done.problems, env.globals["glosses"], forks)
     for page, made in zip(pages, _made(env, pages, parts, bodies, memo, forks), strict=True):
         if isinstance(made, bytes):
             done.files[_claim(done, page.file, page)] = made

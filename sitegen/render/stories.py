@@ -37,12 +37,14 @@ _TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "h2", "h3", "
 
 
 def bodies(stories: list[Story], parts: dict[str, Components], problems: list[Problem],
-           glosses: dict[str, tuple[Gloss, ...]] | None = None) -> dict[tuple[str, str], str]:
+           glosses: dict[str, tuple[Gloss, ...]] | None = None, forks: bool = False) -> dict[tuple[str, str], str]:
     """Every story's body as sanitised HTML, by (key, lang), each glossary term linked where it is first
-    used (glosses: by language); bad component calls go into problems."""
+    used (glosses: by language); bad component calls go into problems. Many are converted on every
+    core: with a forked copy when the process may fork (see workers.on_forks), else worker processes."""
     expanded = [_components(s, parts[s.lang], problems) for s in stories]
     jobs = [(body, (glosses or {}).get(story.lang, ())) for story, (body, _) in zip(stories, expanded, strict=True)]
-    converted = workers.map_on_cores(_to_html, jobs, MARKDOWN_POOL_FROM, chunksize=32)
+    converted = (workers.on_forks(_to_html, jobs, MARKDOWN_POOL_FROM) if forks
+                 else workers.map_on_cores(_to_html, jobs, MARKDOWN_POOL_FROM, chunksize=32))
     out = {}
     for story, (_, collected), html in zip(stories, expanded, converted, strict=True):
         if collected is not None:
