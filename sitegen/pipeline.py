@@ -63,11 +63,15 @@ def build(config: Config, write: Writer = replace_site, memo: Memo | None = None
         memo.refresh(config.root)  # before anything is read: a save during the build is seen next time
     cache = Cache(config.caches)
     model, rendered, problems, _ = check(config, cache, memo)
-    if problems or model is None:
-        raise BuildError(problems)
-    indexed = search.inputs(rendered.pages, rendered.files)
-    if index_later is None:
-        rendered.files.update(search.index(indexed, cache.part("search")))
+    try:  # the cards and pictures are painted while the rules run and the index is made
+        if problems or model is None:
+            raise BuildError(problems)
+        indexed = search.inputs(rendered.pages, rendered.files)
+        if index_later is None:
+            rendered.files.update(search.index(indexed, cache.part("search")))
+        rendered.finish()
+    finally:
+        rendered.close()
     write(config.out, rendered.files)
     if index_later is not None:
         index_later(config.out, indexed)

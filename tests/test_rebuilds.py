@@ -162,3 +162,28 @@ def test_a_forked_copy_that_never_answers_is_stopped_and_its_share_done_here(mon
     started = time.perf_counter()
     assert workers.on_forks(hangs_in_the_copy, list(range(10)), 1) == list(range(1, 11))
     assert time.perf_counter() - started < 30
+
+
+def test_a_build_that_fails_after_its_pages_stops_painting_and_leaves_the_site_as_it_was(tmp_path: Path,
+                                                                                        monkeypatch) -> None:
+    """Cards and pictures are painted while the rules run and the index is made; a failure there
+    stops the painting workers, and nothing is written."""
+    import multiprocessing
+
+    from sitegen.errors import BuildError, Problem
+    from sitegen.render import drawing
+
+    project = make_project(tmp_path)
+    config = Config.at(project, out=tmp_path / "site", cache=tmp_path / "cache")
+    monkeypatch.setattr(drawing, "POOL_FROM", 1)  # paint on workers, however few the drawings
+
+    def fails(*args: object) -> dict:
+        raise BuildError([Problem("content/site.yaml", 1, 1, "the index failed")])
+
+    monkeypatch.setattr(search, "index", fails)
+    with pytest.raises(BuildError, match="the index failed"):
+        pipeline.build(config)
+    assert not config.out.exists() and multiprocessing.active_children() == []
+    monkeypatch.undo()
+    pipeline.build(config)
+    assert (config.out / "cards" / "vi" / "home.jpg").read_bytes().startswith(b"\xff\xd8\xff")

@@ -81,7 +81,11 @@ class Drawing:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.work.__exit__(*exc)
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers, dropping what nobody asked for yet."""
+        self.work.__exit__(None, None, None)
 
 
 @functools.cache

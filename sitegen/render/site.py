@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitegen import workers
 from sitegen.cache import Cache
@@ -26,6 +27,9 @@ from sitegen.render.feeds import discovery
 from sitegen.render.memo import Memo
 from sitegen.urls import LANGS
 
+if TYPE_CHECKING:
+    from sitegen.render.drawing import Drawing
+
 FORK_FROM = 200  # pages: fewer render faster than a fork starts
 
 
@@ -36,6 +40,19 @@ class Rendered:
     files: dict[str, bytes | Path] = field(default_factory=dict)
     pages: list[site.Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    later: Later | None = None  # files still being painted (their names are in files, empty, meanwhile)
+
+    def finish(self) -> None:
+        """Wait for the files still being painted, and put them in."""
+        if self.later is not None:
+            self.files.update(self.later.files())
+            self.later = None
+
+    def close(self) -> None:
+        """Stop painting what nobody will write (the build failed)."""
+        if self.later is not None:
+            self.later.close()
+            self.later = None
 
 
 def render_site(config: Config, model: Model, cache: Cache | None = None, memo: Memo | None = None) -> Rendered:
@@ -63,8 +80,9 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
         return done
     from sitegen.render import drawing  # vl-convert: only a build that draws loads it, never `check`
 
-    with drawing.Drawing([(spec, D3_FORMAT_LOCALES[key[1]]) for key, spec in drawn], list(card_svgs.values()),
-                         cache.part("drawings")) as drawings:
+    drawings = drawing.Drawing([(spec, D3_FORMAT_LOCALES[key[1]]) for key, spec in drawn], list(card_svgs.values()),
+                               cache.part("drawings"))
+    try:
         by_view: dict = {}
         for (key, _), svg in zip(drawn, drawings.svgs(), strict=True):
             by_view.setdefault(key, []).append(svg)
@@ -77,9 +95,34 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
         # Pages go on both cores when no drawing workers are there (a fork would copy their threads'
         # state mid-way; and while they draw, both cores are busy anyway).
         _pages_and_files(config, model, memo, views, pages, tables, env, done, forks=not drawings.busy)
-        done.files.update(zip(svgs, pngs(), strict=True))
-        done.files.update(zip(card_svgs, drawings.card_files(), strict=True))
+    except BaseException:
+        drawings.close()
+        raise
+    # The cards and pictures are still being painted: the rules and the index go on meanwhile.
+    done.files.update(dict.fromkeys([*svgs, *card_svgs], b""))
+    done.later = Later(drawings, list(svgs), pngs, list(card_svgs))
     return done
+
+
+@dataclass
+class Later:
+    """What a build still paints when its pages are done (cards, pictures to download), as files
+    the writer links: `files()` waits for them; `close()` stops the painting, wanted or not."""
+
+    drawings: Drawing
+    pictures: list[str]
+    pngs: Callable[[], list[Path]]
+    cards: list[str]
+
+    def files(self) -> dict[str, Path]:
+        try:
+            return {**dict(zip(self.pictures, self.pngs(), strict=True)),
+                    **dict(zip(self.cards, self.drawings.card_files(), strict=True))}
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.drawings.close()
 
 
 def _credit(config: Config, model: Model) -> str:
