@@ -75,6 +75,7 @@ def build(config: Config, write: Writer = replace_site, memo: Memo | None = None
     write(config.out, rendered.files)
     if index_later is not None:
         index_later(config.out, indexed)
-    if config.cache is None:  # a shared cache (the tests') keeps what other builds drew
+    if config.cache is None and memo is None:  # a shared cache (the tests') keeps what other builds drew;
+        # the preview leaves the pruning to the next build (it would read the whole cache on every save)
         cache.part("drawings").prune()
     return model

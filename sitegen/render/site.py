@@ -67,7 +67,7 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
         "home_charts": [c.id for c in model.charts.values() if c.home],
         "glosses": glossing.glosses(model, config.urls)}, cache)
     done = Rendered(pages=pages)
-    card_svgs = _collect(done, lambda: cards(model, pages, env), {})  # `check` too: card.svg is a template
+    card_svgs = _collect(done, lambda: cards(model, pages, env, memo), {})  # `check` too: card.svg is a template
     words = {lang: {k: model.text.strings[k](lang) for k in ("source", "chart_key_qualified", "chart_key_inferred")}
              for lang in LANGS}
     pictures = [v for v in views.values() if v.specs]
