@@ -2,7 +2,9 @@
 
 Rendering is a pure function of the model and the templates, but for the cache it is handed: with
 one, the charts are drawn (what the cache lacks, on worker processes, while the pages are made)
-and the cards are files the writer links; without one (`check`), nothing is drawn.
+and the cards and pictures to download are files the writer links, still being painted when the
+pages are done (`Rendered.later`: the build finishes or closes it); without one (`check`), nothing
+is drawn. Many pages are rendered on both cores when no drawing workers run (workers.on_forks).
 """
 
 from __future__ import annotations
@@ -73,7 +75,8 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
     pictures = [v for v in views.values() if v.specs]
     drawn = [(key, spec) for key, v in views.items() for spec in v.specs] if cache else []
     # What the drawing cache lacks is drawn on worker processes meanwhile: the charts first, which
-    # the pages show; the cards while the pages and downloads are made (on the main process's core).
+    # the pages show; then the cards and the pictures to download, painted while the pages are made
+    # and, after render_site returns (`Rendered.later`), while the rules run and the index is made.
     if cache is None:
         _pages_and_files(config, model, memo, views, pages, tables, env, done, forks=True)
         done.files.update(dict.fromkeys(map(chartviews.picture_file, pictures), b""))  # linked; never written
@@ -170,8 +173,8 @@ def _made(env, pages: list[site.Page], parts: dict[str, Components], bodies: dic
     todo = [p for p, found in zip(pages, kept, strict=True) if found is None]
 
     def render(page: site.Page) -> bytes | list[Problem]:
-        context = {"page": page, "lang": page.lang, "bodies": bodies, **page.context,
-                   **{n: getattr(parts[page.lang], n) for n in ("figure", "chart", "claim", "target")}}
+        context = {"page": page, "lang": page.lang, "bodies": bodies,
+                   **{n: getattr(parts[page.lang], n) for n in ("figure", "chart", "claim", "target")}, **page.context}
         try:
             return environment.page(env, page.template, context).encode("utf-8")
         except BuildError as exc:
