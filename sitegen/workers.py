@@ -49,17 +49,20 @@ class Background(Generic[T, R]):
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload([function.__module__])  # workers import only what they need
             self.pool = ProcessPoolExecutor(cores, mp_context=context)
-            self.futures = [[self.pool.submit(_chunk, function, group[start:start + chunksize])
-                             for start in range(0, len(group), chunksize)] for group in groups]
+            self.futures = [self._submit(group) for group in groups]
 
     def add(self, items: list[T]) -> int:
         """Queue one more group, after the others, on the workers that are still there (in-process
         when asked for, if there are none): its number, for `results`."""
         self.groups.append(items)
         if self.pool is not None:
-            self.futures.append([self.pool.submit(_chunk, self.function, items[start:start + self.chunksize])
-                                 for start in range(0, len(items), self.chunksize)])
+            self.futures.append(self._submit(items))
         return len(self.groups) - 1
+
+    def _submit(self, items: list[T]) -> list[Future]:
+        assert self.pool is not None
+        return [self.pool.submit(_chunk, self.function, items[start:start + self.chunksize])
+                for start in range(0, len(items), self.chunksize)]
 
     def results(self, n: int) -> list[R]:
         """function(item) for each item of group n, in order."""

@@ -180,7 +180,7 @@ def _made(env, pages: list[site.Page], parts: dict[str, Components], bodies: dic
         except BuildError as exc:
             return exc.problems
 
-    made = iter(workers.on_forks(render, todo, FORK_FROM if forks else len(todo) + 1))
+    made = iter(workers.on_forks(render, todo, FORK_FROM) if forks else [render(page) for page in todo])
     for n, page in enumerate(pages):
         if kept[n] is None:
             kept[n] = next(made)
