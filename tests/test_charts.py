@@ -11,7 +11,7 @@ from conftest import CACHE, SAMPLE
 from sitegen import pipeline
 from sitegen.cache import Cache
 from sitegen.config import Config
-from sitegen.read.i18n import D3_FORMAT_LOCALES
+from sitegen.read.locales import D3_FORMAT_LOCALES
 from sitegen.render import chartviews, drawing
 from sitegen.urls import LANGS
 

@@ -65,14 +65,14 @@ def test_check_command_prints_a_summary_and_notes(tmp_path: Path, capsys) -> Non
 
 def test_renderings_cover_vietnamese_forms() -> None:
     assert factcheck.states("tiếp nhận 127.178 hồ sơ", 127178)
-    assert factcheck.states("đạt 56,83%", 56.83)
+    assert factcheck.states("đạt 56,83%", Decimal("56.83"))
     assert factcheck.states("hơn 3 triệu tài liệu", 3_000_000)
     assert factcheck.states("tiết kiệm trên 10 tỷ đồng", 10_000_000_000)
     assert factcheck.states("tăng từ 01-02 bậc", 1)
-    assert factcheck.states("đạt 92.24%", 92.24)
-    assert not factcheck.states("đạt 72,35%", 72.3)
+    assert factcheck.states("đạt 92.24%", Decimal("92.24"))
+    assert not factcheck.states("đạt 72,35%", Decimal("72.3"))
     assert not factcheck.states("1.133 DVCTT", 133)
-    assert factcheck.separator_slip("127.178 hồ sơ", 127.178) == "127178"
+    assert factcheck.separator_slip("127.178 hồ sơ", Decimal("127.178")) == "127178"
 
 
 def test_words_state_numbers_articles_write_in_words() -> None:

@@ -165,7 +165,7 @@ def test_two_province_cards_carry_the_flags(model, tmp_path: Path) -> None:
     from sitegen.render.cards import cards
 
     env = environment.environment(Config.at(copy_sample(tmp_path)), model.text, {"data": model.data, "model": model})
-    found = pages.pages(model.data, model.text, model.stories, model.prose, model.charts)
+    found = pages.every_page(model.data, model.text, model.stories, model.prose, model.charts)
     drawn = cards(model, [p for p in found if "indicator" in p.context
                           and p.context["indicator"].id in ("online-dossier-rate", "e-id-rate")], env)
     for name, svg in drawn.items():

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import SAMPLE
-from sitegen.read import content, i18n
+from sitegen.read import content, locales
 from sitegen.read.period import parse
 
 FORMATS = content.load_site_text(SAMPLE, []).formats  # the value formats of content/site.yaml
@@ -26,21 +26,21 @@ FORMATS = content.load_site_text(SAMPLE, []).formats  # the value formats of con
     (95, "percent", "at-least", "ít nhất 95%", "at least 95%"),
 ])
 def test_values(amount: float, unit: str, qualifier: str, vi: str, en: str) -> None:
-    assert i18n.value(amount, unit, "vi", FORMATS, qualifier) == vi
-    assert i18n.value(amount, unit, "en", FORMATS, qualifier) == en
+    assert locales.value(amount, unit, "vi", FORMATS, qualifier) == vi
+    assert locales.value(amount, unit, "en", FORMATS, qualifier) == en
 
 
 @pytest.mark.parametrize(("rank", "vi", "en"), [(1, "thứ 1/63", "1st of 63"), (2, "thứ 2/63", "2nd of 63"),
                                                 (3, "thứ 3/63", "3rd of 63"), (7, "thứ 7/63", "7th of 63"),
                                                 (11, "thứ 11/63", "11th of 63"), (22, "thứ 22/63", "22nd of 63")])
 def test_ranks(rank: int, vi: str, en: str) -> None:
-    assert i18n.value(rank, "rank", "vi", FORMATS, rank_of=63) == vi
-    assert i18n.value(rank, "rank", "en", FORMATS, rank_of=63) == en
+    assert locales.value(rank, "rank", "vi", FORMATS, rank_of=63) == vi
+    assert locales.value(rank, "rank", "en", FORMATS, rank_of=63) == en
 
 
 def test_dates() -> None:
-    assert i18n.day(date(2024, 9, 15), "vi") == "ngày 15 tháng 9 năm 2024"
-    assert i18n.day(date(2024, 9, 15), "en") == "15 September 2024"
+    assert locales.day(date(2024, 9, 15), "vi") == "ngày 15 tháng 9 năm 2024"
+    assert locales.day(date(2024, 9, 15), "en") == "15 September 2024"
 
 
 @pytest.mark.parametrize(("text", "vi", "en"), [
@@ -58,16 +58,16 @@ def test_dates() -> None:
     ("2024-06-late", "cuối tháng 6/2024", "late June 2024"),
 ])
 def test_periods(text: str, vi: str, en: str) -> None:
-    assert i18n.period(parse(text), "vi") == vi
-    assert i18n.period(parse(text), "en") == en
+    assert locales.period(parse(text), "vi") == vi
+    assert locales.period(parse(text), "en") == en
 
 
 def test_short_periods_for_chart_labels() -> None:
-    assert i18n.period_short(parse("2024-01/2024-09"), "vi") == "tháng 1–9/2024"  # not days 1 to 9
-    assert i18n.period_short(parse("2024-01/2024-09"), "en") == "Jan–Sep 2024"
-    assert i18n.period_short(parse("2024-09-15"), "vi") == "15/9/2024"
-    assert i18n.period_short(parse("2024-10-10/2024-10-31"), "vi") == "10–31/10/2024"
-    assert i18n.period_short(parse("2024-09-mid"), "en") == "mid-Sep 2024"
+    assert locales.period_short(parse("2024-01/2024-09"), "vi") == "tháng 1–9/2024"  # not days 1 to 9
+    assert locales.period_short(parse("2024-01/2024-09"), "en") == "Jan–Sep 2024"
+    assert locales.period_short(parse("2024-09-15"), "vi") == "15/9/2024"
+    assert locales.period_short(parse("2024-10-10/2024-10-31"), "vi") == "10–31/10/2024"
+    assert locales.period_short(parse("2024-09-mid"), "en") == "mid-Sep 2024"
 
 
 def test_a_part_of_a_month_sorts_near_its_middle_and_overlaps_the_month() -> None:
@@ -84,11 +84,12 @@ def test_a_period_still_running_when_the_article_was_written_ends_with_it() -> N
     year = Observation(province="a", indicator="i", value=90, qualifier="over", as_of="2024/..", source="s", quote="q")
     dated = year.dated(parse("2024-09-26/2024-10-31"))
     assert (dated.as_of.start, dated.as_of.end) == (date(2024, 1, 1), date(2024, 10, 31))
-    assert (i18n.period(dated.as_of, "vi"), i18n.period(dated.as_of, "en")) == ("năm 2024", "2024")  # as written
+    assert (locales.period(dated.as_of, "vi"), locales.period(dated.as_of, "en")) == ("năm 2024", "2024")  # as written
     assert not dated.inferred and dated.id == "a-i-2024-on-s"
     since = year.model_copy(update={"as_of": parse("2024-01/..")}).dated(parse("2024-12/2025-06"))
     assert dated.as_of.end < since.as_of.end == date(2025, 6, 30)
-    assert (i18n.period(since.as_of, "vi"), i18n.period(since.as_of, "en")) == ("từ tháng 1/2024", "since January 2024")
+    assert (locales.period(since.as_of, "vi"), locales.period(since.as_of, "en")) == \
+        ("từ tháng 1/2024", "since January 2024")
 
 
 @pytest.mark.parametrize(("text", "message"), [

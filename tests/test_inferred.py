@@ -132,7 +132,7 @@ def test_figure_headings_and_cards_say_so_too(model, real_site: Path, tmp_path: 
                 seen += 1
     assert seen > 20
     env = environment.environment(Config.at(copy_sample(tmp_path)), model.text, {"data": model.data, "model": model})
-    found = [p for p in pages.pages(model.data, model.text, model.stories, model.prose, model.charts)
+    found = [p for p in pages.every_page(model.data, model.text, model.stories, model.prose, model.charts)
              if "indicator" in p.context and p.context["indicator"].id == "e-id-rate"]
     for name, svg in cards(model, found, env).items():
         assert MARKS["en" if "/en/" in name else "vi"][0] in svg, name

@@ -4,6 +4,7 @@ quote's words give, the closest passage; and a catalogue complete in both langua
 from __future__ import annotations
 
 import string
+from decimal import Decimal
 
 import pytest
 
@@ -57,9 +58,9 @@ def test_an_unknown_id_gets_the_nearest_ones_not_the_whole_list() -> None:
     ("ghi nhận gần 14.000 người dùng", 14000, "vi", [("nearly", "gần 14.000")]),
     ("at least 95% of dossiers", 95, "en", [("at-least", "at least 95")]),
     ("up to 20 stations", 20, "en", [("up-to", "up to 20")]),
-    ("72,3% trên tổng số", 72.3, "vi", [(None, "72,3")]),
+    ("72,3% trên tổng số", Decimal("72.3"), "vi", [(None, "72,3")]),
 ])
-def test_the_qualifier_a_quote_gives(quote: str, value: float, lang: str, found: list) -> None:
+def test_the_qualifier_a_quote_gives(quote: str, value: Decimal, lang: str, found: list) -> None:
     assert qualifiers.stated(quote, value, "percent", lang) == found
 
 

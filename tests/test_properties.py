@@ -19,7 +19,7 @@ from conftest import make_project, tree
 from sitegen import pipeline
 from sitegen.config import Config
 from sitegen.errors import BuildError
-from sitegen.read import i18n
+from sitegen.read import locales
 
 pytestmark = pytest.mark.slow  # hundreds of generated cases; `make quick` leaves it out
 
@@ -92,7 +92,7 @@ def test_generated_observations_load_or_explain(project: Path, value: float, qua
     sources = project / "data" / "sources.yaml"
     observations = project / "data" / "observations" / "extra.yaml"
     original, listed = source.read_text(encoding="utf-8"), sources.read_text(encoding="utf-8")
-    written = i18n.number(value, "vi")
+    written = locales.number(value, "vi")
     quote = f"Chỉ số mới đạt {written if state else 'mức cao'} trong năm"
     try:
         source.write_text(original + quote + ".\n", encoding="utf-8")

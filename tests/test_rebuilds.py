@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, tree
-from sitegen import cache, pipeline, workers
+from sitegen import cache, pipeline
 from sitegen.cache import Cache
 from sitegen.config import Config
-from sitegen.render import indexer, search
+from sitegen.render import pagefind, search, workers
 from sitegen.render import vegalite as charts
 from sitegen.render.site import render_site
 from sitegen.write import sitedir as output
@@ -85,7 +85,7 @@ def test_an_index_made_once_is_read_back_for_the_same_pages(tmp_path: Path, monk
     def no_indexer(*args):
         raise AssertionError("the indexer ran again for the same pages")
 
-    monkeypatch.setattr(indexer, "_run", no_indexer)
+    monkeypatch.setattr(pagefind, "_run", no_indexer)
     assert search.index(pages, cache) == first
     search._last.clear()
 

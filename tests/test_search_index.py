@@ -14,7 +14,7 @@ from sitegen import pipeline
 from sitegen.config import Config
 from sitegen.errors import BuildError
 from sitegen.preview.server import Preview
-from sitegen.render import indexer, search
+from sitegen.render import pagefind, search
 
 
 def test_the_build_writes_only_the_pagefind_files_the_site_uses(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_a_missing_indexer_is_a_problem_not_a_traceback(tmp_path: Path, monkeypa
     def missing():
         raise FileNotFoundError("no binary in the wheel")
 
-    monkeypatch.setattr(indexer, "binary", missing)
+    monkeypatch.setattr(pagefind, "binary", missing)
     monkeypatch.setattr(search, "_kept", lambda cache, key: None)  # no index kept from an earlier build
     search._last.clear()
     project = make_project(tmp_path)
@@ -107,18 +107,18 @@ def _fake_indexer(tmp_path: Path, script: str) -> str:
 
 
 def test_an_indexer_that_hangs_is_given_up_with_a_problem(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(indexer, "binary", lambda: _fake_indexer(tmp_path, "exec sleep 30"))
-    monkeypatch.setattr(indexer, "DEADLINE", 0.5)
+    monkeypatch.setattr(pagefind, "binary", lambda: _fake_indexer(tmp_path, "exec sleep 30"))
+    monkeypatch.setattr(pagefind, "DEADLINE", 0.5)
     with pytest.raises(BuildError) as caught:
-        indexer.bundle(indexer.wire([{"type": "NewIndex", "config": {}}]), ("pagefind.js",))
+        pagefind.bundle(pagefind.wire([{"type": "NewIndex", "config": {}}]), ("pagefind.js",))
     assert str(caught.value.problems[0]) == ("pagefind: the search index could not be built: the indexer gave no "
                                              "answer for 0.5 s; reinstall the pinned packages (make site) and "
                                              "build again")
 
 
 def test_the_indexers_own_words_reach_the_newsroom(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(indexer, "binary", lambda: _fake_indexer(
+    monkeypatch.setattr(pagefind, "binary", lambda: _fake_indexer(
         tmp_path, "echo 'Error: the config has no field root_selectorz' >&2; exit 1"))
     with pytest.raises(BuildError) as caught:
-        indexer.bundle(indexer.wire([{"type": "NewIndex", "config": {}}]), ("pagefind.js",))
+        pagefind.bundle(pagefind.wire([{"type": "NewIndex", "config": {}}]), ("pagefind.js",))
     assert "could not be built: Error: the config has no field root_selectorz;" in str(caught.value.problems[0])

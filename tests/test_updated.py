@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import FIXTURES
 from sitegen import pipeline
 from sitegen.config import Config
-from sitegen.model.pages import pages
+from sitegen.model.pages import every_page as pages
 from sitegen.read.records import Correction, Text
 
 

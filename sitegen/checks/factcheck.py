@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sitegen.checks import passage
 from sitegen.errors import Problem
 from sitegen.messages import say
-from sitegen.read import i18n, numbers
+from sitegen.read import locales, numbers
 from sitegen.read.articles import normalise
 from sitegen.read.numbers import plain
 from sitegen.read.records import Event, Observation, Target
@@ -26,10 +26,10 @@ _WORDS = {("rank", 1): {"vi": ("đứng đầu", "dẫn đầu", "cao nhất", "
                              "en": ("all", "every", "completed", "each")}}
 
 
-def renderings(value: float, unit: str = "", lang: str = "vi") -> list[str]:
+def renderings(value: Decimal, unit: str = "", lang: str = "vi") -> list[str]:
     """The ways an article may write value: 127.178, 127178, 56,83, 02, 3 triệu, 92.24, "toàn bộ"."""
-    exact = Decimal(str(value))
-    forms = {i18n.number(value, lang)}
+    exact = Decimal(value)
+    forms = {locales.number(exact, lang)}
     if exact == exact.to_integral_value():
         whole = int(exact)
         forms.add(str(whole))
@@ -37,17 +37,17 @@ def renderings(value: float, unit: str = "", lang: str = "vi") -> list[str]:
             forms.add(f"0{whole}")
         for scale, words in numbers.SCALES[lang]:
             if whole >= scale and whole % (scale // 10) == 0:
-                forms.update(f"{i18n.number(whole / scale, lang)} {word}" for word in words)
+                forms.update(f"{locales.number(Decimal(whole) / scale, lang)} {word}" for word in words)
         forms.update(_WORDS.get((unit, whole), {}).get(lang, ()))
         forms.update(numbers.in_words(whole, lang))  # "ba trụ cột", "mười hai xã"
     else:
-        forms.add(format(exact.normalize(), "f"))
+        forms.add(numbers.plain(exact))
     if exact == Decimal("0.5") or (exact == 50 and unit == "percent"):
         forms.update(numbers.HALF[lang])  # "một nửa số xã"
     return sorted(forms, key=lambda form: (-len(form), form))
 
 
-def states(quote: str, value: float, unit: str = "", lang: str = "vi") -> bool:
+def states(quote: str, value: Decimal, unit: str = "", lang: str = "vi") -> bool:
     """True when the quote writes value as a number of its own (not inside a longer number)."""
     text = normalise(quote)
     return any(_standalone(text, form) for form in renderings(value, unit, lang))
@@ -91,7 +91,7 @@ def _apart(text: str, start: int, end: int, form: str) -> bool:
     return not (set(before) & set(not_before) or set(after) & set(not_after))
 
 
-def separator_slip(quote: str, value: Decimal | float) -> str | None:
+def separator_slip(quote: str, value: Decimal) -> str | None:
     """If value is a whole number written with a thousands dot, as Vietnamese writes it, and read as a
     decimal ("127.178", "14.000"), the whole number meant: when the quote writes it so, or when it is
     round (no one writes 14 as 14.000)."""

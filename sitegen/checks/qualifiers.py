@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sitegen.checks import factcheck
@@ -21,7 +22,7 @@ _BEFORE = {lang: [(re.compile(rf"(?<!\w)({re.escape(word)})\s+$"), qualifier)
            for lang, table in QUALIFIER_WORDS.items()}
 
 
-def stated(quote: str, value: float, unit: str, lang: str) -> list[tuple[str | None, str]]:
+def stated(quote: str, value: Decimal, unit: str, lang: str) -> list[tuple[str | None, str]]:
     """Each place the quote states value: (the qualifier its words give, or None; the words as written)."""
     text = normalise(quote)
     found = []

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from sitegen.errors import Problem
 from sitegen.messages import say
-from sitegen.model import pages as site
+from sitegen.model.pages import every_page, origin
 from sitegen.model.sitemodel import Model
 from sitegen.read.records import Record
 from sitegen.urls import Urls
@@ -140,8 +140,8 @@ def _origins(model: Model) -> dict[str, str]:
     """The file each page is made from: its story, or its template."""
     if _last.get("model") is not model:
         _last.update(model=model, origins={
-            p.file: site.origin(p) if "story" in p.context else f"templates/{p.template}"
-            for p in site.pages(model.data, model.text, model.stories, model.prose, model.charts)})
+            p.file: origin(p) if "story" in p.context else f"templates/{p.template}"
+            for p in every_page(model.data, model.text, model.stories, model.prose, model.charts)})
     return _last["origins"]
 
 

@@ -9,7 +9,7 @@ from sitegen.errors import Problem, nearest
 from sitegen.messages import say
 from sitegen.model import compare
 from sitegen.model.dataset import FILES, Dataset
-from sitegen.read import i18n
+from sitegen.read import locales
 from sitegen.read.content import ChartDef, Formats
 from sitegen.read.records import Observation, Target
 
@@ -102,7 +102,7 @@ def rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) -> list[Ro
 
 def _when(obs: Observation, lang: str, formats: Formats) -> str:
     """A row's period, marked "≈ bài đăng …" when it is only the article's publication (inferred)."""
-    return i18n.when(obs.as_of, obs.inferred, lang, formats, short=True)
+    return locales.when(obs.as_of, obs.inferred, lang, formats, short=True)
 
 
 def source_name(data: Dataset, source: str, lang: str) -> str:
@@ -113,14 +113,14 @@ def source_name(data: Dataset, source: str, lang: str) -> str:
 
 def _shown(data: Dataset, obs: Observation, lang: str, formats: Formats) -> str:
     ind = data.indicators[obs.indicator]
-    return i18n.value(obs.value, ind.unit, lang, formats, obs.qualifier, ind.rank_of)
+    return locales.value(obs.value, ind.unit, lang, formats, obs.qualifier, ind.rank_of)
 
 
 def _row(data: Dataset, obs: Observation, label: str, lang: str, formats: Formats) -> Row:
     """One mark for a figure, however many articles cite it ("· 2 nguồn")."""
     alike = data.cited_alike(obs)
     if len(alike) > 1:
-        label = f"{label} · {formats.sources(lang).format(n=i18n.number(len(alike), lang))}"
+        label = f"{label} · {formats.sources(lang).format(n=locales.number(len(alike), lang))}"
     name = data.provinces[obs.province].name(lang)
     return Row(label, name, obs.value, _shown(data, obs, lang, formats), alike[0],
                also=tuple(o for o in alike[1:]))
@@ -167,8 +167,8 @@ def _target_rows(data: Dataset, chart: ChartDef, lang: str, formats: Formats) ->
     rows = [_row(data, obs, f"{name} · {_when(obs, lang, formats)}", lang, formats)
             for obs in data.series(province, ind.id)[-1:]]
     for target in data.targets_where(province=province, indicator=ind.id):
-        due = i18n.period_short(target.deadline, lang) if target.deadline else formats.no_deadline(lang)
+        due = locales.period_short(target.deadline, lang) if target.deadline else formats.no_deadline(lang)
         label = f"{formats.target_label(lang).capitalize()} · {due}"
         rows.append(Row(label, formats.target_label(lang), target.value,
-                        i18n.value(target.value, ind.unit, lang, formats, rank_of=ind.rank_of), target=target))
+                        locales.value(target.value, ind.unit, lang, formats, rank_of=ind.rank_of), target=target))
     return rows

@@ -16,8 +16,8 @@ from sitegen.messages import say
 from sitegen.model import conflicts
 from sitegen.model.dataset import FILES, Dataset
 from sitegen.read.articles import normalise
+from sitegen.read.datafile import ids_in, read_records
 from sitegen.read.names import Names
-from sitegen.read.reader import ids_in, read_records
 from sitegen.read.records import Event, IndicatorFile, Observation, Province, Quoted, Record, Source, Target
 
 R = TypeVar("R", bound=Record)

@@ -49,7 +49,7 @@ class Page:
         return f"cards/{self.lang}/{name or 'home'}.jpg"
 
 
-def pages(data: Dataset, text: SiteText, stories: list[Story], prose: list[Story],
+def every_page(data: Dataset, text: SiteText, stories: list[Story], prose: list[Story],
           charts: dict[str, ChartDef]) -> list[Page]:
     """Every page of the site in both languages."""
     out = []

@@ -9,7 +9,7 @@ from sitegen.model import compare
 from sitegen.model.dataset import Dataset
 from sitegen.model.pages import STORY_TEMPLATES, Page
 from sitegen.read.content import ChartDef, GlossaryEntry, SiteText, Story
-from sitegen.read.i18n import count_words
+from sitegen.read.locales import count_words
 from sitegen.read.records import Observation, Target
 from sitegen.urls import LANGS
 

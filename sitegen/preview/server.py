@@ -25,10 +25,10 @@ from sitegen.config import Config
 from sitegen.errors import BuildError, Problem, report
 from sitegen.messages import language, say
 from sitegen.preview import reloads
-from sitegen.preview.index import LaterIndex
 from sitegen.preview.saves import Saves
+from sitegen.preview.searchindex import LaterIndex
 from sitegen.render.memo import Memo
-from sitegen.write import sitedir as output
+from sitegen.write import sitedir
 
 WATCHED = ("content", "data", "templates")
 SETTLE_SECONDS = 120.0  # the longest a request waits for a build under way (a cold build takes ~30 s)
@@ -41,7 +41,7 @@ class Preview:
         self.config = config
         self.lang = lang  # --lang as given: it outranks the site's messages_lang, read again on every rebuild
         self.problems: list[str] = []
-        self.writer = output.Incremental()
+        self.writer = sitedir.Incremental()
         self.memo = Memo()
         self.built: tuple[bytes, bytes] | None = None  # the inputs of the last good build
         self.index = LaterIndex(Cache(config.caches).part("search"))

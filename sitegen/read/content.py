@@ -13,7 +13,7 @@ from pydantic import Field
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
 from sitegen.read import yamlfile
-from sitegen.read.reader import ids_in, read_records, records_from
+from sitegen.read.datafile import ids_in, read_records, records_from
 from sitegen.read.records import Id, Record, Text
 
 

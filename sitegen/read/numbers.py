@@ -31,20 +31,20 @@ def meant(text: str) -> str | None:
     match = _WRITTEN.match(" ".join(text.casefold().split()))
     if not match:
         return None
-    plain, percent, words = match.group(1).replace(" ", ""), bool(match.group(2)), match.group(3).split()
+    digits, percent, words = match.group(1).replace(" ", ""), bool(match.group(2)), match.group(3).split()
     scale = _WORDS.get(words[0], 1) if words and not percent else 1  # "3 triệu đồng"; "5 trạm" is 5
-    if "," in plain and "." in plain:  # the later mark is the decimal one: 1.234,5 or 1,234.5
-        decimal_mark = "," if plain.rfind(",") > plain.rfind(".") else "."
-        plain = plain.replace("." if decimal_mark == "," else ",", "").replace(",", ".")
-    elif _THOUSANDS.match(plain) and not percent:
-        plain = plain.replace(".", "").replace(",", "")  # a percent is never in the thousands
+    if "," in digits and "." in digits:  # the later mark is the decimal one: 1.234,5 or 1,234.5
+        decimal_mark = "," if digits.rfind(",") > digits.rfind(".") else "."
+        digits = digits.replace("." if decimal_mark == "," else ",", "").replace(",", ".")
+    elif _THOUSANDS.match(digits) and not percent:
+        digits = digits.replace(".", "").replace(",", "")  # a percent is never in the thousands
     else:
-        plain = plain.replace(",", ".")
+        digits = digits.replace(",", ".")
     try:
-        number = Decimal(plain) * scale
+        number = Decimal(digits) * scale
     except InvalidOperation:
         return None
-    return format(number.normalize(), "f")
+    return plain(number)
 
 
 def plain(value: Decimal | float) -> str:

@@ -1,5 +1,5 @@
 """The typed records of data/: what a reporter writes, validated field by field (pydantic,
-unknown fields refused), each remembering where it was written (see reader.py)."""
+unknown fields refused), each remembering where it was written (see datafile.py)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ import yaml
 
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
-from sitegen.read import parsers, yamlsyntax
+from sitegen.read import retold, yamlsyntax
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "seq", "map")
@@ -168,5 +168,5 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem
     else:  # in the newsroom's words, not the parser's
         lines = text.split("\n")
         char = lines[line - 1][col - 1:col] if 0 < line <= len(lines) else ""
-        reason = say("yaml_syntax", reason=parsers.yaml(f"{reason} {exc.context or ''}", char))
+        reason = say("yaml_syntax", reason=retold.yaml(f"{reason} {exc.context or ''}", char))
     return Problem(shown, line, col, reason)

@@ -12,10 +12,10 @@ from sitegen.model import compare
 from sitegen.model.charts import Row, source_name
 from sitegen.model.charts import rows as chart_rows
 from sitegen.model.dataset import Dataset
-from sitegen.read import i18n
+from sitegen.read import locales
 from sitegen.read.content import ChartDef, Formats
 from sitegen.read.records import Observation
-from sitegen.render import vegalite as charts
+from sitegen.render import vegalite
 from sitegen.urls import Urls
 
 ROOT = Urls()  # a site served from a domain's root
@@ -40,7 +40,7 @@ class ChartView:
     def drawings(self) -> list[tuple[str, str]]:
         """Each drawing with the name of its size (narrow, mid, wide), which the stylesheet picks by;
         none before the chart is drawn (`check` draws nothing)."""
-        return [(size.name, svg) for size, svg in zip(charts.SIZES, self.svgs, strict=False)]
+        return [(size.name, svg) for size, svg in zip(vegalite.SIZES, self.svgs, strict=False)]
 
     @property
     def single(self) -> Row | None:
@@ -77,15 +77,15 @@ def view(data: Dataset, chart: ChartDef, lang: str, formats: Formats, urls: Urls
               **_tail(r.observation, indicator.unit)} for i, r in enumerate(bars)]
     marks = [{"value": float(r.value), "label": f"{r.label}: {r.shown}"} for r in refs]
     specs = []
-    for size in charts.SIZES:
+    for size in vegalite.SIZES:
         ranks = indicator.unit == "rank"
-        placed, lines, domain = charts.place(plain, marks, size, (0, 100) if indicator.unit == "percent" else None,
+        placed, lines, domain = vegalite.place(plain, marks, size, (0, 100) if indicator.unit == "percent" else None,
                                              (indicator.rank_of or RANK_OF) if ranks else None)
-        values = charts.ticks(*domain, whole=ranks)
+        values = vegalite.ticks(*domain, whole=ranks)
         axis = {"domain": domain, "ticks": values, "title": formats.axis[indicator.unit](lang)
                 if indicator.unit in formats.axis else "",
                 "labels": [(v, _tick(v, indicator.unit, lang, formats)) for v in values]}
-        specs.append(charts.spec(placed, lines, axis, size, ranks, cache))
+        specs.append(vegalite.spec(placed, lines, axis, size, ranks, cache))
     return replace(view, specs=tuple(specs))
 
 
@@ -101,7 +101,7 @@ def picture(data: Dataset, view: ChartView, words: dict[str, str], credit: str) 
     height = re.search(r'<svg[^>]* height="([\d.]+)"', chart)
     return {"lang": view.lang, "title": view.title, "notes": [f"{words['source']}: {names}", *keys, credit],
             "chart": chart, "chart_height": math.ceil(float(height.group(1))) if height else 0,
-            "width": charts.WIDE.width + 32}
+            "width": vegalite.WIDE.width + 32}
 
 
 def picture_file(view: ChartView) -> str:
@@ -126,11 +126,11 @@ def _tail(obs: Observation | None, unit: str) -> dict:
 def _tick(value: float, unit: str, lang: str, formats: Formats) -> str:
     """An axis label: "50%", "5 tỷ", "10"."""
     if unit == "percent":
-        return formats.unit["percent"](lang).format(n=i18n.number(value, lang))
+        return formats.unit["percent"](lang).format(n=locales.number(value, lang))
     if unit == "rank":
         return str(int(value))
     if abs(value) >= 1_000_000:
-        return i18n.compact(value, lang)
-    return i18n.number(value, lang)
+        return locales.compact(value, lang)
+    return locales.number(value, lang)
 
 

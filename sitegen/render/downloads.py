@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,17 +32,24 @@ class Table:
 
     def files(self) -> dict[str, bytes]:
         """data/<name>.csv and data/<name>.json."""
-        body = json.dumps(list(self.rows), ensure_ascii=False, indent=2) + "\n"
         return {f"data/{self.name}.csv": _csv(self.columns, self.rows),
-                f"data/{self.name}.json": body.encode("utf-8")}
+                f"data/{self.name}.json": _json(self.rows)}
 
 
-def _plain(value: Decimal) -> int | float | str:
-    """A value for JSON and CSV: a whole number, or a decimal whose shortest float prints it exactly
-    (every figure the site has); a longer one as its exact text rather than a rounded float."""
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value) if Decimal(repr(float(value))) == value else plain(value)
+def _json(rows: tuple[dict, ...]) -> bytes:
+    """The rows as JSON; a value is a JSON number written exactly as data/ has it (numbers.plain):
+    json.dumps would round a Decimal through a float, so each is marked, then written in place."""
+    body = json.dumps(list(rows), ensure_ascii=False, indent=2, default=_marked) + "\n"
+    return _MARKED.sub(lambda found: found[1], body).encode("utf-8")
+
+
+def _marked(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"\0{plain(value)}\0"
+    raise TypeError(type(value).__name__)
+
+
+_MARKED = re.compile(r'"\\u0000(-?[0-9]+(?:\.[0-9]+)?)\\u0000"')
 
 
 def _text(text: object, lang: str) -> str:
@@ -52,7 +60,7 @@ def _observation(data: Dataset, o: Observation) -> dict:
     ind, src, prov = data.indicators[o.indicator], data.sources[o.source], data.provinces[o.province]
     return {"id": o.id, "province_id": o.province, "province_name_vi": prov.name.vi, "province_name_en": prov.name.en,
             "indicator_id": o.indicator, "indicator_label_vi": ind.label.vi, "indicator_label_en": ind.label.en,
-            "pillar_id": ind.pillar, "value": _plain(o.value), "unit": ind.unit, "qualifier": o.qualifier,
+            "pillar_id": ind.pillar, "value": o.value, "unit": ind.unit, "qualifier": o.qualifier,
             "as_of": o.as_of.text, "as_of_start": o.as_of.start.isoformat(), "as_of_end": o.as_of.end.isoformat(),
             "as_of_inferred": o.inferred, "source_id": o.source, "source_title": src.title, "quote": o.quote,
             "quote_en": o.quote_en or "", "note_vi": _text(o.note, "vi"), "note_en": _text(o.note, "en")}
@@ -66,7 +74,7 @@ _TABLES: dict[str, Callable[[Dataset], list[dict]]] = {
         "higher_is_better": "" if i.higher_is_better is None else i.higher_is_better, "comparable": i.comparable,
         "related": " ".join(r.indicator for r in i.related)} for i in data.indicators.values()],
     "targets": lambda data: [{
-        "id": t.id, "province_id": t.province, "indicator_id": t.indicator, "value": _plain(t.value),
+        "id": t.id, "province_id": t.province, "indicator_id": t.indicator, "value": t.value,
         "unit": data.indicators[t.indicator].unit, "direction": t.direction,
         "deadline": t.deadline.text if t.deadline else "",
         "source_id": t.source, "quote": t.quote, "quote_en": t.quote_en or ""} for t in data.targets.values()],
@@ -120,7 +128,7 @@ def chart_csv(data: Dataset, view: ChartView) -> bytes:
         out.append({"kind": "observation" if obs else "target", "province_id": item.province,
                     "province_name_vi": prov.name.vi, "province_name_en": prov.name.en,
                     "indicator_id": item.indicator, "indicator_label_vi": ind.label.vi,
-                    "indicator_label_en": ind.label.en, "value": _plain(row.value),
+                    "indicator_label_en": ind.label.en, "value": row.value,
                     "qualifier": obs.qualifier if obs else row.target.direction,  # type: ignore[union-attr]
                     "unit": ind.unit, "as_of": obs.as_of.text if obs else "",
                     "as_of_inferred": obs.inferred if obs else "",
@@ -135,6 +143,6 @@ def _csv(columns: tuple[str, ...], rows: tuple[dict, ...] | list[dict]) -> bytes
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows({k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()}
-                     for row in rows)
+    writer.writerows({k: ("true" if v is True else "false" if v is False else plain(v) if isinstance(v, Decimal) else v)
+                      for k, v in row.items()} for row in rows)
     return (BOM + buffer.getvalue()).encode("utf-8")

@@ -21,9 +21,8 @@ from pathlib import Path
 
 import vl_convert as vlc
 
-from sitegen import workers
 from sitegen.cache import Cache, code_version
-from sitegen.render import raster
+from sitegen.render import raster, workers
 
 FONTS = Path(__file__).parents[1] / "fonts"  # the font the site serves, so text is measured as readers see it
 vlc.register_font_directory(str(FONTS))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import (
+    BytecodeCache,
     Environment,
-    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
@@ -18,13 +20,14 @@ from jinja2 import (
     pass_context,
     select_autoescape,
 )
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from sitegen.cache import Cache
+from sitegen.cache import Cache, read_whole
 from sitegen.config import Config
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
-from sitegen.read import i18n, parsers
+from sitegen.read import locales, retold
 from sitegen.read.content import SiteText
 from sitegen.render import glossing
 from sitegen.render.components import ComponentError
@@ -61,16 +64,16 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any], cache:
         """url()'s result as a full URL when the site's URL is known (--base-url https://…)."""
         return config.site_url + rooted.removeprefix(config.base_path) if "://" in config.base_url else rooted
 
-    def value(amount: float, unit: str, lang: str, qualifier: str = "exact", rank_of: int | None = None) -> str:
-        return i18n.value(amount, unit, lang, formats, qualifier, rank_of)
+    def value(amount: Decimal, unit: str, lang: str, qualifier: str = "exact", rank_of: int | None = None) -> str:
+        return locales.value(amount, unit, lang, formats, qualifier, rank_of)
 
     def when(obs: Any, lang: str) -> str:
-        """A figure's period, or its article's publication in the words that say so (i18n.when)."""
-        return i18n.when(obs.as_of, obs.inferred, lang, formats)
+        """A figure's period, or its article's publication in the words that say so (locales.when)."""
+        return locales.when(obs.as_of, obs.inferred, lang, formats)
 
     def gap(result: Any, lang: str) -> str:
         """How far the leader of a comparison is ahead: "gần 20 điểm phần trăm"."""
-        shown = i18n.value(result.gap, i18n.gap_unit(result.indicator.unit), lang, formats, result.gap_qualifier)
+        shown = locales.value(result.gap, locales.gap_unit(result.indicator.unit), lang, formats, result.gap_qualifier)
         return formats.gap(lang).format(v=shown)
 
     @pass_context
@@ -82,8 +85,8 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any], cache:
     origin = f"{known.scheme}://{known.netloc}" if known.netloc else ""  # whose messages an embed's host hears
     env.globals.update(t=t, url=url, asset=asset, absolute=absolute, origin=origin, site=text,
                        base_path=config.base_path, **globals_)
-    env.filters.update(lowerfirst=_lowerfirst, number=i18n.number,
-                       period=i18n.period, day=i18n.day, value=value, gap=gap, lines=lines,
+    env.filters.update(lowerfirst=_lowerfirst, number=locales.number,
+                       period=locales.period, day=locales.day, value=value, gap=gap, lines=lines,
                        when=when, gloss=gloss)
     env.globals["embed_height"] = embed_height
     return env
@@ -134,13 +137,39 @@ def lines(text: str, width: float, size: float, most: int = 4) -> list[str]:
     return out
 
 
+class _Compiled(BytecodeCache):
+    """Compiled templates, kept in this process and, given a cache, between processes. Each is kept
+    by its template's name alone (so at most one entry per template, and nothing to prune): Jinja
+    checks it against the template's source before use, and a build of another folder with the same
+    templates (the tests', the preview's) compiles none of them again."""
+
+    kept: dict[str, bytes] = {}  # this process's, shared by every environment
+
+    def __init__(self, cache: Cache | None) -> None:
+        self.cache = cache
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(name.encode("utf-8")).hexdigest()
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        for body in (self.kept.get(bucket.key), self.cache and self.cache.get(bucket.key, read_whole)):
+            if body and bucket.code is None:
+                try:
+                    bucket.bytecode_from_string(body)  # resets itself when the source has changed
+                except Exception:  # noqa: BLE001 - an entry cut short is compiled again, never trusted
+                    bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        body = self.kept[bucket.key] = bucket.bytecode_to_string()
+        if self.cache:
+            self.cache.put(bucket.key, body)
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(templates: Path, compiled: Path | None) -> Environment:
-    """Templates compiled once per process, and kept in compiled between processes."""
-    if compiled:
-        compiled.mkdir(parents=True, exist_ok=True)
+    """Templates compiled once per process, and kept in the cache folder compiled between processes."""
     return Environment(loader=FileSystemLoader(templates), undefined=StrictUndefined,
-                       bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
+                       bytecode_cache=_Compiled(Cache(compiled) if compiled else None),
                        autoescape=select_autoescape(["html", "xml", "svg"]), trim_blocks=True,
                        lstrip_blocks=True, keep_trailing_newline=True, extensions=["jinja2.ext.do"])
 
@@ -154,7 +183,7 @@ def page(env: Environment, template: str, context: dict[str, Any]) -> str:
         return env.get_template(template).render(context)
     except TemplateSyntaxError as exc:
         raise BuildError([Problem(f"templates/{exc.name or template}", exc.lineno or 1, 1,
-                                  say("template_syntax", reason=parsers.jinja(exc.message or "")))]) from None
+                                  say("template_syntax", reason=retold.jinja(exc.message or "")))]) from None
     except ComponentError as exc:
         if exc.spared:
             return ""  # invalid data already explains it, and the build stops for that
@@ -169,7 +198,7 @@ def page(env: Environment, template: str, context: dict[str, Any]) -> str:
 
 def _reason(exc: Exception) -> str:
     """Jinja's words retold in the newsroom's language; Python's own (a KeyError of site text) as they are."""
-    return parsers.jinja(str(exc)) if isinstance(exc, TemplateError) else str(exc)
+    return retold.jinja(str(exc)) if isinstance(exc, TemplateError) else str(exc)
 
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:

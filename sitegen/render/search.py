@@ -21,10 +21,11 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen.cache import Cache, read_whole, versions
-from sitegen.render import indexer
+from sitegen.cache import Cache, code_version, read_whole
+from sitegen.render import pagefind
 
 if TYPE_CHECKING:
     from sitegen.model.pages import Page
@@ -62,19 +63,20 @@ def inputs(pages: list[Page], files: dict[str, bytes]) -> list[tuple[Page, bytes
 def index(pages: Iterable[tuple[Page, bytes]], cache: Cache | None = None) -> dict[str, bytes]:
     """The Pagefind bundle for these pages, as files under pagefind/.
 
-    Kept by its inputs and Pagefind's version: in this process (the preview asks again after every
-    save) and in cache, so a rebuild whose pages did not change does not run the indexer.
+    Kept by its inputs, the code that makes it and Pagefind's version: in this process (the preview
+    asks again after every save) and in cache, so a rebuild whose pages did not change does not run
+    the indexer again.
     """
-    wire = indexer.wire(_requests(pages))
+    wire = pagefind.wire(_requests(pages))
     key = hashlib.blake2b(digest_size=20)
     for message in wire:
         key.update(message)
-    key.update(versions())
+    key.update(code_version(Path(__file__), Path(pagefind.__file__)).encode())  # this code and Pagefind's version
     with _lock:  # one indexer at a time; the preview may ask again while the last one runs
         if _last.get("key") != key.hexdigest():
             _last.clear()
             _last.update(key=key.hexdigest(), files=_kept(cache, key.hexdigest())
-                         or _keep(cache, key.hexdigest(), indexer.bundle(wire, KEPT)))
+                         or _keep(cache, key.hexdigest(), pagefind.bundle(wire, KEPT)))
         return dict(_last["files"])
 
 

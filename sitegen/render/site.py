@@ -14,15 +14,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen import workers
 from sitegen.cache import Cache
 from sitegen.config import Config
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
-from sitegen.model import pages as site
+from sitegen.model.pages import Page, every_page, origin
 from sitegen.model.sitemodel import Model
-from sitegen.read.i18n import D3_FORMAT_LOCALES
-from sitegen.render import chartviews, datapackage, downloads, environment, glossing, stories
+from sitegen.read.locales import D3_FORMAT_LOCALES
+from sitegen.render import chartviews, datapackage, downloads, environment, glossing, stories, workers
 from sitegen.render.cards import cards
 from sitegen.render.components import Components
 from sitegen.render.feeds import discovery
@@ -40,7 +39,7 @@ class Rendered:
     """The site as files by path (bytes, or a cached file to link), its pages and the problems found."""
 
     files: dict[str, bytes | Path] = field(default_factory=dict)
-    pages: list[site.Page] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     later: Later | None = None  # files still being painted (their names are in files, empty, meanwhile)
 
@@ -62,7 +61,7 @@ def render_site(config: Config, model: Model, cache: Cache | None = None, memo: 
     specs = cache.part("specs") if cache else None
     views = {(c.id, lang): chartviews.view(model.data, c, lang, model.text.formats, config.urls, specs)
              for c in model.charts.values() for lang in LANGS}
-    pages = site.pages(model.data, model.text, model.stories, model.prose, model.charts)
+    pages = every_page(model.data, model.text, model.stories, model.prose, model.charts)
     tables = downloads.tables(model.data)
     env = environment.environment(config, model.text, {
         "data": model.data, "model": model, "tables": tables, "pages": {(p.path, p.lang) for p in pages},
@@ -133,7 +132,7 @@ def _credit(config: Config, model: Model) -> str:
     return " · ".join([model.text.licence.title, *([config.site_url] if "://" in config.base_url else [])])
 
 
-def _pages_and_files(config: Config, model: Model, memo: Memo | None, views: dict, pages: list[site.Page],
+def _pages_and_files(config: Config, model: Model, memo: Memo | None, views: dict, pages: list[Page],
                      tables: list, env, done: Rendered, forks: bool) -> None:
     """Every page, download, asset and feed into done (its files and problems)."""
     parts = {lang: Components(model.data, views, lang,
@@ -165,14 +164,14 @@ def _collect(done: Rendered, make: Callable, empty: dict) -> dict:
         return empty
 
 
-def _made(env, pages: list[site.Page], parts: dict[str, Components], bodies: dict, memo: Memo | None,
+def _made(env, pages: list[Page], parts: dict[str, Components], bodies: dict, memo: Memo | None,
           forks: bool) -> list[bytes | list[Problem]]:
     """Each page's HTML, or its problems: the memo's when it holds the page, else rendered (on both
     cores when there are many and they are free)."""
     kept = [memo.get(p.path, p.lang, p.template) if memo else None for p in pages]
     todo = [p for p, found in zip(pages, kept, strict=True) if found is None]
 
-    def render(page: site.Page) -> bytes | list[Problem]:
+    def render(page: Page) -> bytes | list[Problem]:
         context = {"page": page, "lang": page.lang, "bodies": bodies,
                    **{n: getattr(parts[page.lang], n) for n in ("figure", "chart", "claim", "target")}, **page.context}
         try:
@@ -189,8 +188,8 @@ def _made(env, pages: list[site.Page], parts: dict[str, Components], bodies: dic
     return kept
 
 
-def _claim(done: Rendered, name: str, page: site.Page) -> str:
+def _claim(done: Rendered, name: str, page: Page) -> str:
     """The file a page is written to, unless another page took it already."""
     if name in done.files:
-        done.problems.append(Problem(site.origin(page), 1, 1, say("path_twice", path=name)))
+        done.problems.append(Problem(origin(page), 1, 1, say("path_twice", path=name)))
     return name

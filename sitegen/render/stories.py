@@ -19,12 +19,11 @@ import nh3
 from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
-from sitegen import workers
 from sitegen.errors import Problem
 from sitegen.messages import say
-from sitegen.read import parsers
+from sitegen.read import retold
 from sitegen.read.content import Story
-from sitegen.render import calls
+from sitegen.render import calls, workers
 from sitegen.render.components import ComponentError, Components
 from sitegen.render.glossing import FirstUses, Gloss
 
@@ -109,12 +108,12 @@ def _components(story: Story, components: Components, problems: list[Problem]) -
         body = _compiled(story.body).render({name: collected.wrap(name) for name in COMPONENTS})
     except TemplateSyntaxError as exc:
         problem = Problem(story.path, story.body_line + (exc.lineno or 1) - 1, 1,
-                          say("component_syntax", reason=parsers.jinja(exc.message or "")))
+                          say("component_syntax", reason=retold.jinja(exc.message or "")))
         problems.extend([problem] if problem.line not in told and not slips else [])
         return "", None
     except TemplateError as exc:
         problems.append(Problem(story.path, story.body_line + _template_line(exc) - 1, 1,
-                                say("component_error", reason=parsers.jinja(str(exc)))))
+                                say("component_error", reason=retold.jinja(str(exc)))))
         return "", None
     problems.extend(p for p in collected.problems if p.line not in told)
     return body, collected

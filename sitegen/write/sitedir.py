@@ -9,6 +9,8 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from sitegen.cache import write_whole
+
 
 def replace_site(out: Path, files: Mapping[str, bytes | Path]) -> None:
     """Write files (their bytes, or a link to a file that exists already, such as a cached card)
@@ -82,16 +84,20 @@ class Incremental:
         else:
             for name in sorted(digests):
                 if self.written.get(name) != digests[name]:
-                    target = out / name
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    scratch = target.with_name(f".{target.name}.new")
-                    scratch.unlink(missing_ok=True)  # a leftover may be a link to a cached card: never write into it
                     body = files[name]
                     if isinstance(body, Path):
-                        link(body, scratch)
+                        _link_whole(body, out / name)
                     else:
-                        scratch.write_bytes(body)
-                    os.replace(scratch, target)
+                        write_whole(out / name, body)
             for name in sorted(set(self.written) - set(digests)):
                 (out / name).unlink(missing_ok=True)
         self.written = digests
+
+
+def _link_whole(cached: Path, target: Path) -> None:
+    """Link (or copy) a cached file to target whole: a scratch name, then one rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = target.with_name(f".{target.name}.new")
+    scratch.unlink(missing_ok=True)  # a leftover may be a link to a cached card: never write into it
+    link(cached, scratch)
+    os.replace(scratch, target)

@@ -8,7 +8,7 @@ from pathlib import Path
 from sitegen.cache import Cache
 from sitegen.errors import BuildError, report
 from sitegen.render import search
-from sitegen.write import sitedir as output
+from sitegen.write import sitedir
 
 
 class LaterIndex:
@@ -47,6 +47,6 @@ class LaterIndex:
             return
         with self.lock:
             if turn == self.turn and (files != self.written or not (out / "pagefind").is_dir()):
-                output.replace_site(out / "pagefind", {name.removeprefix("pagefind/"): body
+                sitedir.replace_site(out / "pagefind", {name.removeprefix("pagefind/"): body
                                                        for name, body in files.items()})
                 self.written = files

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
+from sitegen.read.numbers import plain
 
 DEADLINE = 60.0  # seconds without a new answer before the indexer is given up as hung
 
@@ -92,7 +93,7 @@ def _answers(process: subprocess.Popen, last: int) -> list[dict]:
         waiting.register(process.stdout, selectors.EVENT_READ)
         while not answers or answers[-1].get("message_id") != last:
             if not waiting.select(timeout=DEADLINE):
-                raise _failed(say("search_hung", seconds=f"{DEADLINE:g}"))
+                raise _failed(say("search_hung", seconds=plain(DEADLINE)))
             chunk = os.read(process.stdout.fileno(), 1 << 20)
             if not chunk:
                 raise _Stopped
