@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from sitegen import messages
 from sitegen.config import Config
-from sitegen.errors import BuildError, Problem, report
+from sitegen.errors import BuildError, Note, Problem, Skipped, order, report
 from sitegen.messages import say
 from sitegen.write import manifest
 
@@ -74,10 +74,13 @@ def _build(config: Config, force: bool) -> int:
         return 0
     from sitegen import pipeline  # the heavy imports, only when there is work to do
 
+    notes: list[Note] = []
     try:
-        model = pipeline.build(config)
+        model = pipeline.build(config, notes=notes)
     except BuildError as exc:
         return report(exc.problems, config.out.name)
+    for note in sorted({n for n in notes if isinstance(n, Skipped)}, key=order):
+        print(note)  # a rule that could not run (the corrections rule without git history) is said
     manifest.record(config, inputs)
     print(say("built", out=config.out.name, observations=len(model.data.observations),
               stories=len(model.stories), seconds=f"{time.perf_counter() - started:.2f}"))
@@ -92,10 +95,10 @@ def _check(config: Config) -> int:
     from sitegen import pipeline
 
     model, _, problems, notes = pipeline.check(config)
-    for note in sorted(set(notes)):
+    for note in sorted(set(notes), key=order):
         print(note)
     if problems or model is None:
-        return report(sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message)), config.out.name,
+        return report(sorted(set(problems), key=order), config.out.name,
                       checked=True)
     data = model.data
     print(say("check_ok", observations=len(data.observations), indicators=len(data.indicators),
@@ -108,10 +111,18 @@ def _with_command(argv: list[str]) -> list[str]:
     """argv with its command first: "build" when none is named (`build.py --out DIR`)."""
     if argv[:1] and argv[0] in ("-h", "--help"):
         return argv
-    found = next((n for n, arg in enumerate(argv) if arg in COMMANDS), None)
+    found, value = None, False
+    for n, arg in enumerate(argv):
+        if not value and arg in COMMANDS:
+            found = n
+            break
+        value = arg in VALUED  # the next word is this option's value (`--out check` is a folder named check)
     if found is None:
         return ["build", *argv]
     return [argv[found], *argv[:found], *argv[found + 1:]]
+
+
+VALUED = ("--lang", "--base-url", "--out", "--published", "--host", "--port", "--format")
 
 
 def _early(argv: list[str]) -> argparse.Namespace:

@@ -32,15 +32,20 @@ class Note(Problem):
         return str(Problem(self.path, self.line, self.col, f"{say('note')}: {self.message}"))
 
 
+class Skipped(Note):
+    """A rule that could not run here, and why: `build` says so too, so nothing goes unguarded unsaid."""
+
+
 class BuildError(Exception):
     """Raised with every problem found in one run; the command line prints them and exits 1."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(set(problems), key=_order)
+        self.problems = sorted(set(problems), key=order)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def _order(problem: Problem) -> tuple[str, int, int, str]:
+def order(problem: Problem) -> tuple[str, int, int, str]:
+    """Problems and notes of every kind in one order: by place, then by message."""
     return (problem.path, problem.line, problem.col, problem.message)
 
 

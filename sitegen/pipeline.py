@@ -53,16 +53,19 @@ def check(config: Config, cache: Cache | None = None, memo: Memo | None = None) 
 
 
 def build(config: Config, write: Writer = replace_site, memo: Memo | None = None,
-          index_later: Callable[[Path, list], None] | None = None) -> Model:
+          index_later: Callable[[Path, list], None] | None = None, notes: list[Note] | None = None) -> Model:
     """Build the site into config.out; on any problem raise BuildError and leave site/ as it was.
 
     The preview passes a memo (pages kept between builds), a writer that writes only changes, and
     index_later, which makes the search index after the pages are written, so a save shows at once.
+    notes, when given, receives the rulebook's notes.
     """
     if memo is not None:
         memo.refresh(config.root)  # before anything is read: a save during the build is seen next time
     cache = Cache(config.caches)
-    model, rendered, problems, _ = check(config, cache, memo)
+    model, rendered, problems, found = check(config, cache, memo)
+    if notes is not None:
+        notes.extend(found)
     try:  # the cards and pictures are painted while the rules run and the index is made
         if problems or model is None:
             raise BuildError(problems)

@@ -17,6 +17,12 @@ def edition(path: str, lang: str) -> str:
     return path if lang == LANGS[0] else f"{lang}/{path}"
 
 
+def split(path: str) -> tuple[str, str]:
+    """The other way: "en/indicators/x/" -> ("indicators/x/", "en"); "indicators/x/" -> (…, "vi")."""
+    lang = next((code for code in LANGS[1:] if path.startswith(f"{code}/")), LANGS[0])
+    return (path.removeprefix(f"{lang}/") if lang != LANGS[0] else path), lang
+
+
 @dataclass(frozen=True)
 class Urls:
     """Addresses under the site's base path."""

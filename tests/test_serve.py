@@ -164,6 +164,8 @@ def test_the_error_page_speaks_the_messages_language_in_the_words_of_check(previ
         site.write_text(setting, encoding="utf-8")
         assert preview.rebuild()
     assert '<html lang="vi">' in page and "<h1>Dựng trang không thành công</h1>" in page
+    policy = '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'self\';'
+    assert page.count("Content-Security-Policy") == 1 and policy in page  # no looser than a published page
     assert checked == ['data/observations/alpha.yaml:3:10: \'value\' phải là một số, nhưng đang là chữ "72.3%" — '
                        'hãy viết 72.3']
     assert all(html.escape(line) in page for line in checked)

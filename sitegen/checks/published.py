@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.errors import Note, Problem
+from sitegen.errors import Problem, Skipped
 from sitegen.messages import say
 from sitegen.model import loader
 from sitegen.model.dataset import Dataset
@@ -46,7 +46,7 @@ def unrecorded(root: Path, data: Dataset, reference: str | None = None) -> Itera
         yield Problem(exc.reference, 0, 0, say("published_unknown", ref=exc.reference))
         return
     if commit is None:
-        yield Note("data", 0, 0, say("published_skipped"))
+        yield Skipped("data", 0, 0, say("published_skipped"))
         return
     state = _state(root, commit)
     withdrawn = {r.id for r in data.retracted}

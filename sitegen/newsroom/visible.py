@@ -10,11 +10,11 @@ from pathlib import Path
 from sitegen import pipeline
 from sitegen.config import Config
 from sitegen.newsroom import words
-from sitegen.urls import LANGS
+from sitegen.urls import LANGS, edition, split
 
 _HIDDEN = {"script", "style", "svg", "template"}
 # Pages that only repeat another page's figures (a chart's embed repeats its indicator page): not listed.
-_MIRRORS = tuple(f"{prefix}embed/" for prefix in ("", *(f"{lang}/" for lang in LANGS[1:])))
+_MIRRORS = tuple(edition("embed/", lang) for lang in LANGS)
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,7 @@ def _texts(root: Path) -> dict[str, str]:
 
 def _address(name: str) -> tuple[str, str]:
     """The edition and address of a page file: "en/stories/x/index.html" -> ("en", "/stories/x/")."""
-    lang = next((code for code in LANGS[1:] if name.startswith(f"{code}/")), LANGS[0])
-    path = name.removeprefix(f"{lang}/") if lang != LANGS[0] else name
+    path, lang = split(name)
     return lang, "/" + path.removesuffix("index.html")
 
 

@@ -31,6 +31,8 @@ from sitegen.render.memo import Memo
 from sitegen.write import sitedir
 
 WATCHED = ("content", "data", "templates")
+# The error page's policy: no stricter page is published (its own origin's reload script, nothing else).
+ERROR_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
 SETTLE_SECONDS = 120.0  # the longest a request waits for a build under way (a cold build takes ~30 s)
 
 
@@ -106,6 +108,7 @@ class Preview:
         # Plain HTML here on purpose: it must show even when the templates themselves are broken.
         items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in self.problems)
         body = (f"<!doctype html><html lang=\"{language()}\"><head><meta charset=\"utf-8\">"
+                f"<meta http-equiv=\"Content-Security-Policy\" content=\"{ERROR_POLICY}\">"
                 f"<title>{html.escape(say('preview_failed_title'))}</title></head><body><main>"
                 f"<h1>{html.escape(say('preview_failed_title'))}</h1><p>{html.escape(say('preview_failed_help'))}</p>"
                 f"<ol>{items}</ol></main></body></html>")

@@ -62,7 +62,7 @@ def environment(config: Config, text: SiteText, globals_: dict[str, Any], cache:
 
     def absolute(rooted: str) -> str:
         """url()'s result as a full URL when the site's URL is known (--base-url https://…)."""
-        return config.site_url + rooted.removeprefix(config.base_path) if "://" in config.base_url else rooted
+        return config.urls.site + rooted.removeprefix(config.base_path) if config.urls.site else rooted
 
     def value(amount: Decimal, unit: str, lang: str, qualifier: str = "exact", rank_of: int | None = None) -> str:
         return locales.value(amount, unit, lang, formats, qualifier, rank_of)

@@ -129,7 +129,7 @@ class Later:
 
 def _credit(config: Config, model: Model) -> str:
     """A downloaded chart's last line: the licence, and the site's address when it is known."""
-    return " · ".join([model.text.licence.title, *([config.site_url] if "://" in config.base_url else [])])
+    return " · ".join([model.text.licence.title, *([config.urls.site] if config.urls.site else [])])
 
 
 def _pages_and_files(config: Config, model: Model, memo: Memo | None, views: dict, pages: list[Page],
