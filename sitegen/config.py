@@ -26,7 +26,7 @@ class Config:
     out: Path
     base_url: str = "/"
     cache: Path | None = None  # .cache/ under root unless given, or set in SITEGEN_CACHE
-    published: str | None = None  # the git reference of what readers saw (None: origin/main, if it resolves)
+    published: str | None = None  # what readers saw: a git reference, "none" if never published, None: origin/main
 
     @property
     def base_path(self) -> str:

@@ -1,6 +1,6 @@
 """The workflows (publishing, pull requests), checked offline: schema, zizmor's audits, pinned actions, no inline
-expressions, and what each runs. check-jsonschema and zizmor come with the test extras; without them those two
-checks skip."""
+expressions, and what each runs. check-jsonschema and zizmor come with the test extras (requirements-dev.lock, which
+`make test` installs); without them those two checks fail and say so, never skip."""
 
 import json
 import os
@@ -27,7 +27,8 @@ VERSION_COMMENT = re.compile(r"^#\s*v\d+(\.\d+)*\b")
 def tool(name: str) -> Path:
     path = BIN / name
     if not path.exists():
-        pytest.skip(f"{name} is not installed in {BIN}; it comes with the test extras (pip install -e '.[test]')")
+        pytest.fail(f"{name} is not installed in {BIN}; run `make test` (or `make quick`), which installs it with the "
+                    "test extras from requirements-dev.lock", pytrace=False)
     return path
 
 
@@ -90,7 +91,7 @@ def test_publishing_shape(workflow):
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
 
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert build["permissions"] == {"contents": "read", "pages": "read", "deployments": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert all(job.get("timeout-minutes") for job in workflow["jobs"].values())
@@ -112,6 +113,20 @@ def test_publishing_shape(workflow):
     assert "hashFiles('requirements.lock', 'sitegen/render/drawing.py', 'sitegen/fonts/*')" in cache["with"]["key"]
 
 
+def test_publishing_compares_with_what_readers_see(workflow):
+    """The corrections rule compares with the last successful Pages deployment, found in the whole history."""
+    build = workflow["jobs"]["build"]
+    assert build["permissions"]["deployments"] == "read"
+    checkout = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"].get("fetch-depth") == 0, "the published commit must be in the history the check reads"
+    found = next(step for step in build["steps"] if step.get("run") == "bash .github/published.sh")
+    assert found["env"] == {"GH_TOKEN": "${{ github.token }}"}
+    check = next(step for step in build["steps"] if step.get("run") == "make check")
+    assert check["env"] == {"SITEGEN_PUBLISHED": "${{ steps." + found["id"] + ".outputs.sha }}"}
+    assert build["steps"].index(checkout) < build["steps"].index(found) < build["steps"].index(check)
+    assert "github.event.before" not in WORKFLOW.read_text(encoding="utf-8")
+
+
 def test_pull_request_shape():
     workflow = yaml.safe_load(PULL_REQUEST.read_text(encoding="utf-8"))
     assert "pull_request" in workflow.get("on", workflow.get(True))
@@ -131,6 +146,9 @@ def test_pull_request_shape():
     assert "actions/cache" not in by_action, "a pull request only restores the drawing cache"
     runs = [step.get("run", "") for step in job["steps"]]
     assert "make check" in runs and "make quick" in runs
+    # A pull request is compared with its base branch: what readers will have seen when it merges.
+    check = next(step for step in job["steps"] if step.get("run") == "make check")
+    assert check["env"] == {"SITEGEN_PUBLISHED": "origin/${{ github.base_ref }}"}
     assert any("build.py --base-url" in r for r in runs)
     diff = next(step for step in job["steps"] if "build.py diff" in step.get("run", ""))
     assert diff["env"]["BASE_REF"] == "${{ github.base_ref }}" and diff["if"] == "${{ !cancelled() }}"

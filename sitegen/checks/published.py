@@ -4,8 +4,9 @@ A published figure or target whose value changes needs a correction (`correction
 it `was`); one that is removed must be withdrawn in the open (`retracted:`); an archived article
 whose recorded hash changes needs a new `transcription_fixes` entry. Values compare as exact
 decimals. The published state is the reference the workflows pass (the commit Pages last published,
-a pull request's base), else origin/main when it resolves; in a folder without git history (a
-tarball of the project) the rule is skipped, and says so in a note.
+a pull request's base), else origin/main when it resolves; `none` (before the first publication:
+readers have seen nothing) and a folder without git history (a tarball of the project) skip the rule,
+and say so in a note.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ _STATES: dict[str, State] = {}  # by commit: a preview loads the published state
 
 def unrecorded(root: Path, data: Dataset, reference: str | None = None) -> Iterator[Problem]:
     """A problem for every published value changed without a correction, and every unexplained new seal."""
+    if reference == history.NEVER:
+        yield Note("data", 0, 0, say("published_never"))
+        return
     try:
         commit = history.published(root, reference)
     except history.Unresolved as exc:  # a reference was given: never publish unguarded

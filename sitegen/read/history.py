@@ -16,6 +16,7 @@ from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
 
 PUBLISHED = "origin/main"  # what the Pages workflow deploys
+NEVER = "none"  # the published state of a site not yet published: readers have seen nothing
 FOLDERS = ("data", "content")
 
 
