@@ -42,7 +42,7 @@ _STATES: dict[str, State] = {}  # by commit: a preview loads the published state
 def unrecorded(root: Path, data: Dataset, reference: str | None = None) -> Iterator[Problem]:
     """A problem for every published value changed without a correction, and every unexplained new seal."""
     if reference == history.NEVER:
-        yield Note("data", 0, 0, say("published_never"))
+        yield Skipped("data", 0, 0, say("published_never"))
         return
     try:
         commit = history.published(root, reference)
