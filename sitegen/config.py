@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -28,13 +29,13 @@ class Config:
     cache: Path | None = None  # .cache/ under root unless given, or set in SITEGEN_CACHE
     published: str | None = None  # what readers saw: a git reference, "none" if never published, None: origin/main
 
-    @property
+    @functools.cached_property  # asked for every link of every page
     def base_path(self) -> str:
         """The path prefix of every internal link: "/" or "/repo/"."""
         path = urlsplit(self.base_url).path or "/"
         return path if path.endswith("/") else path + "/"
 
-    @property
+    @functools.cached_property
     def urls(self) -> Urls:
         """Addresses of pages and files under the base path."""
         return Urls(self.base_path, self.site_url if "://" in self.base_url else "")
