@@ -159,11 +159,20 @@ def _at(origin: str | None, root: Path, needle: str, message: str, text_only: bo
         for number, line in enumerate(lines, 1):
             shown = _CALL.sub(lambda m: " " * len(m.group()), line) if text_only else line
             found = re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", shown)
-            if found and not (text_only and re.match(r"^\s*-?\s*(id|source|file|sha256|key):", line)):
+            if found and not (text_only and _not_text(place, line)):
                 return Problem(place, number, found.start() + 1, message)
     return Problem(origin or "templates", 1, 1, message)
 
 
+def _not_text(place: str, line: str) -> bool:
+    """Whether a line holds no words a reader sees: a comment of a data file, or a field whose value is
+    one id, date or number (`province: alpha`, `provinces: [alpha, beta]`), or a story's key or id."""
+    if re.match(r"^\s*-?\s*(id|source|file|sha256|key):", line):
+        return True
+    return place.endswith(".yaml") and bool(_NOT_TEXT.match(line))
+
+
+_NOT_TEXT = re.compile(r"""^\s*(#|-?\s*[\w-]+:\s*(\[[^\]]*\]|["']?[\w./-]*["']?)\s*(#.*)?$)""")
 # a story's component calls and tags, blanked (columns kept) where words a reader sees are sought:
 # figure("alpha", …) names a source for the build, the reader never sees it
 _CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
