@@ -71,7 +71,7 @@ RULES = (
     Rule("downloads-described", "model", lambda s: sitetext.described(s.model)),  # type: ignore[arg-type]
     Rule("links", "pages", lambda s: rendered.links(s.model, s.files, s.urls, s.root)),  # type: ignore[arg-type]
     Rule("hidden-words", "pages", lambda s: rendered.leaks(s.model, s.files, s.root)),  # type: ignore[arg-type]
-    Rule("glossary", "pages", lambda s: rendered.glossary(s.model, s.files)),  # type: ignore[arg-type]
+    Rule("glossary", "pages", lambda s: rendered.glossary(s.model, s.files, s.root)),  # type: ignore[arg-type]
 )
 
 
