@@ -180,7 +180,9 @@ def _not_text(place: str, line: str) -> bool:
     return place.endswith(".yaml") and bool(_NOT_TEXT.match(line))
 
 
-_NOT_TEXT = re.compile(r"""^\s*(#|-?\s*[\w-]+:\s*(\[[^\]]*\]|["']?[\w./-]*["']?)\s*(#.*)?$)""")
+# a comment, or a field holding one lower-case id, date or number (an abbreviation alone, `en: DTI`, is text)
+_NOT_TEXT = re.compile(r"""^\s*(#|-?\s*[\w-]+:\s*(\[[^\]]*\]|["']?[a-z0-9_./-]*["']?)\s*(#.*)?$)""")
+
 # a story's component calls and tags, blanked (columns kept) where words a reader sees are sought:
 # figure("alpha", …) names a source for the build, the reader never sees it
 _CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
