@@ -41,8 +41,19 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except Exception as exc:  # a bug, not bad input: one line, and where to report it
         if _early(argv).debug:
             raise
-        print(say("unexpected", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        error = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, whatever the exception holds
+        print(say("unexpected", error=error, where=_issues(root)), file=sys.stderr)
         return 2
+
+
+def _issues(root: Path) -> str:
+    """Where to report a bug: the repository's Issues on GitHub, by its address when the checkout knows it."""
+    try:
+        from sitegen.read import history
+
+        return history.issues(root) or say("unexpected_where")
+    except Exception:  # noqa: BLE001 - reporting a bug must not raise another
+        return say("unexpected_where")
 
 
 def _run(args: argparse.Namespace, root: Path) -> int:

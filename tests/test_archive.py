@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -104,3 +107,42 @@ def test_a_changed_article_needs_a_recorded_fix_and_its_new_hash(tmp_path: Path,
                        encoding="utf-8")
     code, _, err = run(project, capsys, "check")
     assert code == 0, err
+
+
+def _git(where: Path, *args: str, shell: str | None = None) -> str:
+    """git (or a shell command line) with no user or system settings but these (the clone sets its own autocrlf)."""
+    env = {"PATH": os.environ["PATH"], "HOME": str(where), "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(shell if shell else ["git", *args], shell=bool(shell), cwd=where, env=env,
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_line_endings_fix_the_message_gives_works_on_a_real_clone(tmp_path: Path, lang: str) -> None:
+    """A Windows clone made before .gitattributes existed: git wrote CRLF, and pulling .gitattributes
+    leaves the copy as it is, with nothing to commit. The command the message names makes it LF again."""
+    origin, clone = tmp_path / "origin", tmp_path / "clone"
+    (origin / "data" / "sources").mkdir(parents=True)
+    (origin / "data" / "sources" / "a.txt").write_bytes(b"Line one\nLine two\n")
+    _git(tmp_path, "init", "-q", "-b", "main", str(origin))
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-qm", "An article, archived")
+    _git(tmp_path, "clone", "-q", "-c", "core.autocrlf=true", str(origin), str(clone))
+    copy = clone / "data" / "sources" / "a.txt"
+    assert copy.read_bytes() == b"Line one\r\nLine two\r\n"
+    os.utime(copy, (1_000_000_000, 1_000_000_000))  # older than the index: git's stat cache is not racy
+    _git(clone, "update-index", "-q", "--refresh")
+    attributes = (Path(__file__).parents[1] / ".gitattributes").read_text(encoding="utf-8")
+    assert "data/sources/** -text\n" in attributes  # the line the project uses
+    (origin / ".gitattributes").write_text("data/sources/** -text\n", encoding="utf-8")
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-qm", "Keep the archive byte for byte")
+    _git(clone, "pull", "-q")
+    assert copy.read_bytes() == b"Line one\r\nLine two\r\n" and _git(clone, "status", "--porcelain") == ""
+    messages.use(lang)
+    command = re.search(r"`(git [^`]+)`", messages.say("archive_line_endings", file="a.txt")).group(1)
+    assert command == "git rm -q --cached -r data/sources && git checkout HEAD -- data/sources"
+    _git(clone, shell=command)  # as the reporter types it
+    assert copy.read_bytes() == b"Line one\nLine two\n"
+    assert _git(clone, "status", "--porcelain") == ""

@@ -83,10 +83,46 @@ def test_a_site_without_corrections_says_so(tmp_path: Path) -> None:
     assert not feed.findall("{http://www.w3.org/2005/Atom}entry")
 
 
-def test_a_published_value_changes_only_with_a_correction(tmp_path: Path, capsys) -> None:
-    project = make_project(tmp_path)
+CHANGED = {
+    "en": ["data/sources.yaml:3:11: the recorded hash of data/sources/alpha.txt differs from the published one "
+           "(origin/main ({sha})), but transcription_fixes has no new entry; say what you fixed in our copy "
+           "(- date: \"YYYY-MM-DD\" and what: \"…\")",
+           "data/targets.yaml:4:10: readers have seen this figure as 95 (origin/main ({sha})); a published value is "
+           "corrected in the open: add to this record `corrections: [{{date: \"YYYY-MM-DD\", was: 95, why: "
+           "{{vi: \"…\", en: \"…\"}}}}]`, or, if the change is a slip, put 95 back"],
+    "vi": ["data/sources.yaml:3:11: mã băm ghi cho data/sources/alpha.txt khác với bản đã đăng (origin/main ({sha})) "
+           "nhưng transcription_fixes không có mục mới; hãy ghi rõ bạn đã sửa gì trong bản lưu "
+           "(- date: \"YYYY-MM-DD\" và what: \"…\")",
+           "data/targets.yaml:4:10: bạn đọc đã thấy số liệu này là 95 (origin/main ({sha})); số liệu đã đăng phải "
+           "được đính chính công khai: hãy thêm vào mục này `corrections: [{{date: \"YYYY-MM-DD\", was: 95, why: "
+           "{{vi: \"…\", en: \"…\"}}}}]`, hoặc nếu sửa nhầm thì trả lại 95"],
+}
+REMOVED = {
+    "en": "data/observations/alpha.yaml:9:1: readers have seen alpha dossiers-processed as 127178 (origin/main "
+          "({sha})), and it is gone from the data without a word; put the record back, and if it must go, withdraw "
+          "it in the open: keep it and add `retracted: {{date: \"YYYY-MM-DD\", why: {{vi: \"…\", en: \"…\"}}}}` "
+          "(the corrections page then says so)",
+    "vi": "data/observations/alpha.yaml:9:1: bạn đọc đã thấy số liệu dossiers-processed của alpha là 127178 "
+          "(origin/main ({sha})), nay số liệu này biến mất khỏi dữ liệu mà không có lời giải thích; hãy khôi phục "
+          "mục đó, và nếu phải bỏ thì rút lại công khai: giữ mục và thêm `retracted: {{date: \"YYYY-MM-DD\", "
+          "why: {{vi: \"…\", en: \"…\"}}}}` (trang Đính chính sẽ ghi rõ)",
+}
+SUMMARY = {"en": ("{n} problems found", "{n} problems found; site/ was left unchanged"),
+           "vi": ("Phát hiện {n} lỗi", "Phát hiện {n} lỗi; thư mục site/ được giữ nguyên")}
+
+
+def published(project: Path) -> str:
+    """The project as readers saw it, at origin/main: its commit as the messages name it."""
     git(project, "init", "-q", "-b", "main")
-    git(project, "update-ref", "refs/remotes/origin/main", commit(project, "Published"))
+    sha = commit(project, "Published")
+    git(project, "update-ref", "refs/remotes/origin/main", sha)
+    return sha[:12]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_published_value_changes_only_with_a_correction(tmp_path: Path, capsys, lang: str) -> None:
+    project = make_project(tmp_path)
+    sha = published(project)
     data = project / "data"
     edit(data / "targets.yaml", "value: 95", "value: 96")
     edit(data / "targets.yaml", "đạt tối thiểu 95%", "đạt tối thiểu 96%")
@@ -94,14 +130,10 @@ def test_a_published_value_changes_only_with_a_correction(tmp_path: Path, capsys
     sources = data / "sources.yaml"
     old = sources.read_text(encoding="utf-8").split("sha256: ")[1].split("\n")[0]
     edit(sources, old, hashlib.sha256((data / "sources" / "alpha.txt").read_bytes()).hexdigest())
-    code, err = run(project, capsys, "check")
-    assert code == 1
-    lines = err.splitlines()
-    assert lines[0].startswith("data/sources.yaml:3:11: the recorded hash of data/sources/alpha.txt differs from the "
-                               "published one (origin/main ("), err
-    assert lines[1].startswith("data/targets.yaml:4:10: readers have seen this figure as 95 (origin/main ("), err
-    assert "`corrections: [{date: \"YYYY-MM-DD\", was: 95, why: {vi: \"…\", en: \"…\"}}]`" in lines[1]
-    assert lines[2] == "2 problems found"
+    expected = [line.format(sha=sha) for line in CHANGED[lang]]
+    for command, summary in zip(("check", "build"), SUMMARY[lang], strict=True):
+        code, err = run(project, capsys, command, "--lang", lang)
+        assert (code, err.splitlines()) == (1, [*expected, summary.format(n=2)])
     edit(sources, "  title: Tỉnh Alpha", '  transcription_fixes: [{date: "2024-12-01", what: "96, not 95"}]\n'
                                         "  title: Tỉnh Alpha")
     with (data / "targets.yaml").open("a", encoding="utf-8") as file:
@@ -161,16 +193,21 @@ def test_without_git_the_check_says_the_rule_was_skipped(tmp_path: Path, capsys)
     assert "note: no published state to compare with" in capsys.readouterr().out
 
 
-def test_a_published_figure_is_withdrawn_in_the_open_never_deleted(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_published_figure_is_withdrawn_in_the_open_never_deleted(tmp_path: Path, capsys, lang: str) -> None:
     project = make_project(tmp_path)
-    git(project, "init", "-q", "-b", "main")
-    git(project, "update-ref", "refs/remotes/origin/main", commit(project, "Published"))
+    sha = published(project)
     observations = project / "data" / "observations" / "alpha.yaml"
-    published = observations.read_text(encoding="utf-8")
-    first, second, rest = published.split("\n- province:", 2)  # the second: alpha's dossiers processed
+    published_text = observations.read_text(encoding="utf-8")
+    first, second, rest = published_text.split("\n- province:", 2)  # the second: alpha's dossiers processed
     observations.write_text(first + "\n- province:" + rest, encoding="utf-8")
-    code, err = run(project, capsys, "check")
-    assert code == 1 and "data/observations/alpha.yaml: readers have seen alpha dossiers-processed as 127178" in err
+    for command, summary in zip(("check", "build"), SUMMARY[lang], strict=True):  # at the line where it stood
+        code, err = run(project, capsys, command, "--lang", lang)
+        one = summary.format(n=1).replace("1 problems", "1 problem")
+        assert (code, err.splitlines()) == (1, [REMOVED[lang].format(sha=sha), one])
+    observations.unlink()  # its whole file gone: the file's start
+    code, err = run(project, capsys, "check", "--lang", lang)
+    assert code == 1 and REMOVED[lang].format(sha=sha).replace(":9:1:", ":1:1:") in err.splitlines()
     observations.write_text(first + "\n- province:" + second + '\n  retracted: {date: "2024-11-20", why: '
                             '{vi: "Bài không nói số này.", en: "The article does not give it."}}\n- province:' + rest,
                             encoding="utf-8")

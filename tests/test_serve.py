@@ -210,16 +210,31 @@ def test_a_save_advances_the_epoch_an_open_page_waits_on(live: tuple[Preview, st
     assert b"Alpha has now reached" in _fetch(url + "/repo/en/stories/online/")  # written before the answer
 
 
-def test_a_port_in_use_is_a_problem_not_a_traceback(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "--port: port {port} is already in use by another program (perhaps a preview you started earlier is "
+           "still running); close that program, or give another port, e.g. --port {other}"),
+    ("vi", "--port: cổng {port} đang được một chương trình khác sử dụng (có thể là một bản xem trước bạn mở trước "
+           "đó vẫn đang chạy); hãy tắt chương trình đó, hoặc chọn cổng khác, ví dụ --port {other}"),
+])
+def test_a_port_in_use_is_said_in_our_words_not_a_traceback(tmp_path: Path, capsys, lang: str, said: str) -> None:
     project = make_project(tmp_path)
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        assert cli.main(["serve", "--port", str(port)], project) == 1
+        assert cli.main(["serve", "--port", str(port), "--lang", lang], project) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"--port: cannot serve the preview at 127.0.0.1:{port}: ") and "Traceback" not in err
+    assert err.splitlines()[0] == said.format(port=port, other=port + 1)
+    assert "Traceback" not in err and "Address already in use" not in err  # the system's words, in English
     assert not (project / "site").exists()  # refused before anything was built
+
+
+def test_an_address_not_of_this_machine_names_host(tmp_path: Path, capsys) -> None:
+    project = make_project(tmp_path)
+    assert cli.main(["serve", "--host", "192.0.2.1", "--port", str(free_port())], project) == 1  # TEST-NET-1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "--host: 192.0.2.1 is not an address of this machine; leave --host out to serve on 127.0.0.1 "
+        "(this machine only)")
 
 
 def _raw(port: int, request: bytes) -> bytes:

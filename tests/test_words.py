@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
-from conftest import SAMPLE
+from conftest import SAMPLE, make_project
 from sitegen import pipeline
 from sitegen.checks import rendered as pages
 from sitegen.config import Config
@@ -20,12 +20,22 @@ def test_the_sample_site_shows_no_id_file_name_or_key_and_explains_every_abbrevi
     files = {p.relative_to(real_site).as_posix(): p.read_bytes() for p in real_site.rglob("*.html")}
     assert not problems and model is not None
     assert list(pages.leaks(model, files, project)) == []
-    assert list(pages.glossary(model, files)) == []
+    assert list(pages.glossary(model, files, project)) == []
 
 
 def test_a_leaked_id_is_found_in_visible_text_only() -> None:
     page = pages.Page('<p>From bk-2025-push</p><pre>bk-2025-push</pre><a href="/x/" title="a.yaml">x</a>')
     assert "bk-2025-push" in page.visible and page.visible.count("bk-2025-push") == 1 and "a.yaml" in page.visible
+
+
+def test_an_abbreviation_written_in_no_file_is_put_at_the_glossary(tmp_path: Path) -> None:
+    """Text the templates make (no story or data line writes it): the problem sits where the fix goes."""
+    project = make_project(tmp_path)
+    _, model, problems = pipeline.load(Config.at(project))
+    assert not problems and model is not None
+    found = list(pages.glossary(model, {"made/index.html": b"<p>The ZQX index</p>"}, project))
+    assert [(p.path, p.line, p.col) for p in found] == [("content/glossary.yaml", 1, 1)]
+    assert found[0].message.startswith("made/index.html shows the abbreviation ZQX,")
 
 
 def test_every_quote_from_a_vietnamese_article_has_our_english_translation() -> None:

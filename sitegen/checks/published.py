@@ -60,8 +60,8 @@ def unrecorded(root: Path, data: Dataset, reference: str | None = None) -> Itera
             yield from _changed(old, new, commit)
         kept = {old.id for old, _ in pairs} | withdrawn
         for old in (r for key, r in published.items() if key not in kept and not _unreadable(data, r)):
-            yield Problem(old.where[0], 0, 0, say("published_removed", province=old.province, indicator=old.indicator,
-                                                  value=plain(old.value), ref=str(commit)))
+            yield Problem(*_was(root, old), say("published_removed", province=old.province, indicator=old.indicator,
+                                                value=plain(old.value), ref=str(commit)))
     for source in data.sources.values():
         sealed, fixes = state.seals.get(source.id, (None, 0))
         if sealed and source.sha256 and source.sha256 != sealed and len(source.transcription_fixes) <= fixes:
@@ -71,6 +71,17 @@ def unrecorded(root: Path, data: Dataset, reference: str | None = None) -> Itera
 def _changed(old: Observation | Target, new: Observation | Target, commit: Commit) -> Iterator[Problem]:
     if old.value != new.value and not any(c.was == old.value for c in new.corrections):
         yield Problem(*new.at("value"), say("correction_missing", was=plain(old.value), ref=str(commit)))
+
+
+def _was(root: Path, record: Observation | Target) -> tuple[str, int, int]:
+    """Where a deleted record stood: its line in the published file, in the file as it is now (its last line
+    when it has fewer), or the file's start when the file is gone too."""
+    path, line, _ = record.where
+    try:
+        lines = len((root / path).read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return path, 1, 1
+    return path, max(1, min(line, lines)), 1
 
 
 def _unreadable(data: Dataset, record: Observation | Target) -> bool:

@@ -110,7 +110,7 @@ def _joined(here: str, link: str) -> str:
 def leaks(model: Model, files: Mapping[str, bytes | Path], root: Path) -> Iterator[Problem]:
     """No source id, archived file name or data key in the text a reader sees."""
     words = sorted(map(re.escape, {*model.data.sources, *_keys(Record)}), key=len, reverse=True)
-    pattern = re.compile(r"\b[\w-]+\.(?:ya?ml|txt)\b|(?<![\w/-])(?:" + "|".join(words) + r")(?![\w/-])")
+    pattern = re.compile(r"\b[\w.-]+\.(?:ya?ml|txt|md|py)\b|(?<![\w/-])(?:" + "|".join(words) + r")(?![\w/-])")
     origins, seen = _origins(model), set()
     for name, page in read(files).items():
         for word in page.words(pattern):
@@ -124,16 +124,23 @@ def _keys(kind: type[Record]) -> set[str]:
     return {n for n in kind.model_fields if "_" in n} | {n for sub in kind.__subclasses__() for n in _keys(sub)}
 
 
-def glossary(model: Model, files: Mapping[str, bytes | Path]) -> Iterator[Problem]:
-    """Every all-capitals abbreviation a page shows has an entry in content/glossary.yaml."""
+def glossary(model: Model, files: Mapping[str, bytes | Path], root: Path) -> Iterator[Problem]:
+    """Every all-capitals abbreviation a page shows has an entry in content/glossary.yaml; a missing one is
+    put where it is first written (a story's line when a story shows it), else at the glossary."""
     known = {word.casefold() for e in model.glossary for word in re.split(r"[\s/-]+", e.term)}  # VNEID is VNeID
-    first: dict[str, str] = {}
+    origins, first = _origins(model), {}
     for name, page in read(files).items():
-        for word in [w for w in page.words(_CAPS) if w not in NOT_ABBREVIATIONS]:
-            if word.casefold() not in known:
-                first.setdefault(word, name)
+        for word in [w for w in page.words(_CAPS) if w not in NOT_ABBREVIATIONS and w.casefold() not in known]:
+            if word not in first or _story(origins.get(first[word])) < _story(origins.get(name)):
+                first[word] = name
     for word, name in sorted(first.items()):
-        yield Problem("content/glossary.yaml", 1, 1, say("glossary_missing", word=word, page=name))
+        yield _at(origins.get(name), root, word, say("glossary_missing", word=word, page=name), text_only=True,
+                  unfound="content/glossary.yaml")
+
+
+def _story(origin: str | None) -> bool:
+    """Whether a page is made from a story or prose page (not a template)."""
+    return bool(origin) and not origin.startswith("templates/")
 
 
 def _origins(model: Model) -> dict[str, str]:
@@ -145,10 +152,11 @@ def _origins(model: Model) -> dict[str, str]:
     return _last["origins"]
 
 
-def _at(origin: str | None, root: Path, needle: str, message: str, text_only: bool = False) -> Problem:
+def _at(origin: str | None, root: Path, needle: str, message: str, text_only: bool = False,
+        unfound: str | None = None) -> Problem:
     """A problem at the first line that writes needle: in the page's story, else in data/ or content/, else
-    its template."""
-    places = [origin] if origin and not origin.startswith("templates/") else []
+    unfound (or the page's template) at its start."""
+    places = [origin] if _story(origin) else []
     places += sorted(p.relative_to(root).as_posix() for folder in ("data", "content") if (root / folder).is_dir()
                      for p in (root / folder).rglob("*") if p.suffix in (".yaml", ".md"))
     for place in places:
@@ -157,7 +165,24 @@ def _at(origin: str | None, root: Path, needle: str, message: str, text_only: bo
         except (OSError, UnicodeDecodeError):
             continue
         for number, line in enumerate(lines, 1):
-            found = re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", line)
-            if found and not (text_only and re.match(r"^\s*-?\s*(id|source|file|sha256|key):", line)):
+            shown = _CALL.sub(lambda m: " " * len(m.group()), line) if text_only else line
+            found = re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", shown)
+            if found and not (text_only and _not_text(place, line)):
                 return Problem(place, number, found.start() + 1, message)
-    return Problem(origin or "templates", 1, 1, message)
+    return Problem(unfound or origin or "templates", 1, 1, message)
+
+
+def _not_text(place: str, line: str) -> bool:
+    """Whether a line holds no words a reader sees: a comment of a data file, or a field whose value is
+    one id, date or number (`province: alpha`, `provinces: [alpha, beta]`), or a story's key or id."""
+    if re.match(r"^\s*-?\s*(id|source|file|sha256|key):", line):
+        return True
+    return place.endswith(".yaml") and bool(_NOT_TEXT.match(line))
+
+
+# a comment, or a field holding one lower-case id, date or number (an abbreviation alone, `en: DTI`, is text)
+_NOT_TEXT = re.compile(r"""^\s*(#|-?\s*[\w-]+:\s*(\[[^\]]*\]|["']?[a-z0-9_./-]*["']?)\s*(#.*)?$)""")
+
+# a story's component calls and tags, blanked (columns kept) where words a reader sees are sought:
+# figure("alpha", …) names a source for the build, the reader never sees it
+_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")

@@ -28,6 +28,7 @@ from sitegen.errors import Note, Problem
 from sitegen.model import conflicts
 from sitegen.model.dataset import Dataset
 from sitegen.model.sitemodel import Model
+from sitegen.read import period
 from sitegen.urls import Urls
 
 
@@ -41,7 +42,7 @@ class Subject:
     files: Mapping[str, bytes] | None = None  # None: nothing was rendered (the data had problems)
     published: str | None = None  # the reference of what readers saw (None: origin/main if it resolves)
     urls: Urls = Urls()
-    today: date = field(default_factory=date.today)  # for the rules only: no page ever shows the clock
+    today: date = field(default_factory=period.today)  # Vietnam's; for the rules only: no page shows the clock
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ RULES = (
     Rule("downloads-described", "model", lambda s: sitetext.described(s.model)),  # type: ignore[arg-type]
     Rule("links", "pages", lambda s: rendered.links(s.model, s.files, s.urls, s.root)),  # type: ignore[arg-type]
     Rule("hidden-words", "pages", lambda s: rendered.leaks(s.model, s.files, s.root)),  # type: ignore[arg-type]
-    Rule("glossary", "pages", lambda s: rendered.glossary(s.model, s.files)),  # type: ignore[arg-type]
+    Rule("glossary", "pages", lambda s: rendered.glossary(s.model, s.files, s.root)),  # type: ignore[arg-type]
 )
 
 

@@ -8,11 +8,11 @@ other line, and refuses an article that is already listed or a file outside data
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 from sitegen.errors import BuildError, Problem
 from sitegen.messages import say
+from sitegen.read import period
 from sitegen.read.articles import digest
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -66,7 +66,7 @@ def add_source(root: Path, name: str) -> int:
     observations = root / "data" / "observations" / f"{source_id}.yaml"
     if observations.exists():
         raise BuildError([Problem(f"data/observations/{source_id}.yaml", 1, 1, say("add_source_observations"))])
-    entry = ENTRY.format(id=source_id, file=path.name, sha256=digest(path), added=date.today().isoformat())
+    entry = ENTRY.format(id=source_id, file=path.name, sha256=digest(path), added=period.today().isoformat())
     sources.write_text(listed + ("" if listed.endswith("\n") or not listed else "\n") + entry, encoding="utf-8")
     observations.parent.mkdir(parents=True, exist_ok=True)
     observations.write_text(OBSERVATIONS.format(id=source_id, file=path.name), encoding="utf-8")

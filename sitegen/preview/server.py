@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import html
 import mimetypes
+import socket
 import socketserver
 import threading
 import time
@@ -151,15 +152,24 @@ def listen(app: Preview, host: str, port: int) -> WSGIServer:
     return make_server(host, port, app, server_class=_Server, handler_class=_Quiet)
 
 
+def _unavailable(exc: OSError, host: str, port: int) -> Problem:
+    """Why the address cannot be taken, in our words (the system's are English, and name no option)."""
+    if exc.errno == errno.EADDRINUSE:
+        return Problem("--port", 0, 0, say("preview_port_in_use", port=port, other=port + 1 if port < 65535 else 8000))
+    if exc.errno == errno.EACCES:
+        return Problem("--port", 0, 0, say("preview_port_reserved", port=port))
+    if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
+        return Problem("--host", 0, 0, say("preview_host_unknown", host=host))
+    return Problem("--host", 0, 0, say("preview_unavailable", address=f"{host}:{port}", reason=exc.strerror or exc))
+
+
 def run(config: Config, host: str, port: int, lang: str | None = None) -> int:
     """Take the address, build, then serve site/ and rebuild when content/, data/ or templates/ change."""
     preview = Preview(config, lang)
     try:
         server = listen(preview, host, port)
     except OSError as exc:  # the port is taken, or the address is not this machine's
-        option = "--port" if exc.errno == errno.EADDRINUSE else "--host"
-        return report([Problem(option, 0, 0, say("preview_unavailable", address=f"{host}:{port}",
-                                                  reason=exc.strerror or exc))], "", checked=True)
+        return report([_unavailable(exc, host, port)], "", checked=True)
     saves = Saves([config.root / folder for folder in WATCHED], preview.rebuild)
     saves.start()  # before the first build: a save made during it gives one rebuild more
     with server:

@@ -47,6 +47,9 @@ def explain(exc: ValidationError, positions: yamlfile.Positions, base: tuple, mo
         elif kind.startswith(("date_", "datetime_")):
             hint = _period.guess(error["input"]) if isinstance(error["input"], str) else None
             yield positions.problem(loc, f"'{name}' {hint}" if hint else say("field_date", name=name, got=got))
+        elif kind == "model_type" and error.get("ctx", {}).get("class_name") == "Text" and \
+                isinstance(error["input"], str):  # one language where both belong
+            yield positions.problem(loc, say("field_both_languages", name=name, got=got))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             yield positions.problem(loc, say("field_mapping", name=name, got=got))
         elif kind in _KINDS:  # pydantic's own English, retold

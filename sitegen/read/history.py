@@ -1,12 +1,13 @@
 """The project's git history: which commit counts as published, and its data/ and content/ as files.
 
 Only the git command line is used (no library), and only to read: `rev-parse`, `merge-base`,
-`archive`. A folder that is not a git checkout simply has no history.
+`archive`, `config`. A folder that is not a git checkout simply has no history.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tarfile
 from dataclasses import dataclass
@@ -33,6 +34,20 @@ class Commit:
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=60, check=False)
+
+
+def issues(root: Path) -> str | None:
+    """Where the developers take bug reports: the Issues page of the GitHub repository the checkout was
+    cloned from (owner and name only: a token in the remote's address is never repeated), else None."""
+    try:
+        remote = _git(root, "config", "--get", "remote.origin.url").stdout.decode("utf-8", "replace").strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = _GITHUB.search(remote)
+    return f"https://github.com/{found['owner']}/{found['name']}/issues" if found else None
+
+
+_GITHUB = re.compile(r"github\.com[:/](?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)(?:\.git)?/?$")
 
 
 def is_checkout(root: Path) -> bool:

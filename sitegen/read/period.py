@@ -13,9 +13,17 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from sitegen.messages import say
+
+VIETNAM = timezone(timedelta(hours=7), "ICT")  # the newsroom's clock: UTC+7 all year, no summer time
+
+
+def today() -> date:
+    """Today's date in Vietnam, wherever the build runs (a CI runner keeps UTC, a laptop abroad its own)."""
+    return datetime.now(VIETNAM).date()
+
 
 _PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}|early|mid|late))?)?$")
 THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # the parts of a month an article names
