@@ -53,7 +53,7 @@ test: $(TEST_STAMP) browser node_modules/.installed
 
 quick: $(TEST_STAMP)
 	$(BIN)/python -m ruff check sitegen tests bench build.py
-	$(BIN)/python -m pytest -m "not browser and not slow" -n 2
+	$(BIN)/python -m pytest -m "not browser and not slow" -n 2 --dist worksteal
 
 lint: $(TEST_STAMP)
 	$(BIN)/python -m ruff check sitegen tests bench build.py

@@ -7,7 +7,7 @@ what it prints. A shown line "…" stands for lines left out. Before a block, co
 creates one and `<!-- thử: thêm FILE | NỘI DUNG -->` adds to its end (\\n is a new line), `<!-- thử: đăng -->`
 publishes the edits so far (a wrong figure readers saw), `<!-- thử: commit -->` commits the edits on a
 branch; each block starts from the published state. Seconds, ports and commit hashes vary and are compared as such.
-`make site`, `make serve` and `build.py serve` build the whole site and run with the slow tests.
+Every block runs with the slow tests (`make test`): each checks or builds a whole project.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from conftest import ROOT, copy_sample, free_port, with_build_script
 GUIDE = ROOT / "docs" / "huong-dan.md"
 _BLOCK = re.compile(r"((?:<!-- thử: .*? -->\n)*)```console\n(.*?)```", re.S)
 _SCENE = re.compile(r"<!-- thử: (.*?) -->")
-_SLOW = ("make site", "make serve", "build.py serve", "build.py build")
 GIT = {"GIT_AUTHOR_NAME": "Phóng viên", "GIT_AUTHOR_EMAIL": "pv@example.org", "GIT_COMMITTER_NAME": "Phóng viên",
        "GIT_COMMITTER_EMAIL": "pv@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
        "GIT_AUTHOR_DATE": "2026-11-30T09:00:00+07:00", "GIT_COMMITTER_DATE": "2026-11-30T09:00:00+07:00"}
@@ -43,10 +42,6 @@ class Block:
     number: int
     scene: list[str]
     commands: list[tuple[str, list[str]]] = field(default_factory=list)
-
-    @property
-    def slow(self) -> bool:
-        return any(name in command for command, _ in self.commands for name in _SLOW)
 
 
 def blocks() -> list[Block]:
@@ -202,8 +197,8 @@ def _matches(shown: list[str], actual: list[str]) -> bool:
 BLOCKS = blocks()
 
 
-@pytest.mark.parametrize("block", [pytest.param(b, id=f"block-{b.number}", marks=[pytest.mark.slow] if b.slow
-                                                else []) for b in BLOCKS])
+@pytest.mark.slow  # each block checks or builds a whole project: seconds apiece, run by `make test`
+@pytest.mark.parametrize("block", [pytest.param(b, id=f"block-{b.number}") for b in BLOCKS])
 def test_every_command_of_the_guide_prints_what_the_guide_shows(block: Block, published: Path, capsys,
                                                                  monkeypatch) -> None:
     monkeypatch.delenv("SITEGEN_LANG", raising=False)  # the newsroom's language, as its site.yaml sets it

@@ -32,6 +32,7 @@ def test_an_unchanged_file_is_linked_from_the_old_site_and_a_changed_one_written
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+@pytest.mark.slow  # cold builds
 def test_a_card_is_a_1200_by_630_jpeg_drawn_to_the_same_bytes_every_time(tmp_path: Path) -> None:
     from PIL import Image
 
@@ -135,6 +136,7 @@ def test_work_a_forked_copy_could_not_finish_is_done_by_the_process_itself() -> 
     assert workers.on_forks(fails_in_the_copy, list(range(9)), 1) == [n * n for n in range(9)]
 
 
+@pytest.mark.slow  # cold builds
 def test_pages_rendered_with_a_forked_copy_are_the_pages_rendered_in_process(monkeypatch, tmp_path: Path) -> None:
     from sitegen.render import site
 
@@ -164,6 +166,7 @@ def test_a_forked_copy_that_never_answers_is_stopped_and_its_share_done_here(mon
     assert time.perf_counter() - started < 30
 
 
+@pytest.mark.slow  # cold builds
 def test_a_build_that_fails_after_its_pages_stops_painting_and_leaves_the_site_as_it_was(tmp_path: Path,
                                                                                         monkeypatch) -> None:
     """Cards and pictures are painted while the rules run and the index is made; a failure there
