@@ -63,6 +63,8 @@ def nearest(name: str, valid: Iterable[str], where: str) -> str:
     close = difflib.get_close_matches(name, valid, n=3)
     if close:
         return say("did_you_mean", names=say("or").join([", ".join(close[:-1]), close[-1]] if close[1:] else close))
+    if not valid:
+        return say("valid_none", where=where)
     if len(valid) <= _LISTED:
         return say("valid_ones", valid=one_of(valid))
     return say("valid_in", count=len(valid), where=where)

@@ -115,3 +115,21 @@ def test_missing_data_folder_is_reported(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert "data/provinces.yaml:1:1: the file is missing; create it (see README: Data files)" in err
     assert "Traceback" not in err
+
+
+def test_a_period_that_is_only_the_articles_publication_is_noted(tmp_path: Path, capsys) -> None:
+    from conftest import make_project
+    project = make_project(tmp_path)
+    figures = project / "data" / "observations" / "alpha.yaml"
+    figures.write_text(figures.read_text(encoding="utf-8").replace('as_of: "2024-01/2024-09"', 'as_of: "2024-10"', 1),
+                       encoding="utf-8")
+    for lang, said in (("en", "data/observations/alpha.yaml:5:10: note: as_of is 2024-10, exactly when the article was "
+                              "published: that is usually when a figure is reported, not the time it describes; if "
+                              "the article does not say what time the figure describes, leave as_of out and the "
+                              "site will say it is undated"),
+                       ("vi", "data/observations/alpha.yaml:5:10: lưu ý: as_of là 2024-10, đúng lúc bài báo được "
+                              "đăng: đó thường là lúc con số được nêu ra, không phải thời điểm con số đo; nếu bài "
+                              "không nói con số tính đến khi nào, hãy bỏ dòng as_of, trang sẽ ghi là không rõ thời "
+                              "điểm")):
+        assert main(["check", "--lang", lang], root=project) == 0  # a note: the reporter decides
+        assert said in capsys.readouterr().out.splitlines()

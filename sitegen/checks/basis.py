@@ -41,9 +41,9 @@ def _wording(data: Dataset, indicator: Indicator, wording: Wording,
     exactly, translated."""
     if behind is not None and (wording.province, wording.source) not in behind:
         sources = [s for p, s in behind if p == wording.province]
-        yield Problem(*wording.at("source"), say("basis_article", source=wording.source, indicator=indicator.id,
-                                                 province=wording.province,
-                                                 sources=one_of(sources) if sources else say("basis_none")))
+        yield Problem(*wording.at("source"), say("basis_article" if sources else "basis_article_none",
+                                                 source=wording.source, indicator=indicator.id,
+                                                 province=wording.province, sources=one_of(sources)))
         return
     text, words = data.archive.get(wording.source), wording.words
     if words is None or text is None:

@@ -1,10 +1,11 @@
-"""Rules on the records themselves: one value per article and period, every quote translated."""
+"""Rules on the records themselves: one value per article and period, every quote translated, and a
+period that is only the article's publication noted."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sitegen.errors import Problem
+from sitegen.errors import Note, Problem
 from sitegen.messages import say
 from sitegen.model.dataset import Dataset
 from sitegen.read.numbers import plain
@@ -29,3 +30,12 @@ def translated(data: Dataset) -> Iterator[Problem]:
     for r in [*data.observations, *data.targets.values(), *data.events.values()]:
         if r.source in data.sources and data.sources[r.source].language != "en" and not r.quote_en:
             yield Problem(*r.at("quote"), say("quote_en_missing"))
+
+
+def dated_as_published(data: Dataset) -> Iterator[Note]:
+    """A period written that is exactly the article's publication: most often when the figure was
+    reported, not the time it describes; an article that does not say leaves as_of out."""
+    for obs in data.observations:
+        source = data.sources.get(obs.source)
+        if source is not None and not obs.inferred and obs.as_of == source.published:
+            yield Note(*obs.at("as_of"), say("as_of_is_publication", published=source.published.text))

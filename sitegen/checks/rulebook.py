@@ -62,6 +62,7 @@ RULES = (
     Rule("quotes", "data", lambda s: factcheck.quotes(s.data)),
     Rule("qualifiers", "data", lambda s: qualifiers.check(s.data)),
     Rule("translated", "data", lambda s: figures.translated(s.data)),
+    Rule("dated-as-published", "data", lambda s: figures.dated_as_published(s.data)),
     Rule("basis", "data", lambda s: basis.recorded(s.data)),
     Rule("conflicts", "data", lambda s: (conflicts.note(c) for c in s.data.conflicts)),
     Rule("published", "data", lambda s: published.unrecorded(s.root, s.data, s.published)),
