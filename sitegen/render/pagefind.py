@@ -1,10 +1,15 @@
 """Pagefind, the search indexer, driven over `pagefind --service`: requests in, the bundle's files out.
 
-Pagefind's documented Python API (`pagefind.index.PagefindIndex`, 1.5.2) was measured here and not
-taken: it waits 0.1 s before reading each answer (51 s instead of 0.6 s for this site's index), reads
-at most 2 MiB in one answer (this site's bundle is 2.09 MB), has no deadline, and leaves the indexer
-running after an error. So the same binary (from the `pagefind-bin` wheel) is driven here over the
-protocol that API wraps, with what it lacks: a deadline on every read, Pagefind's own error message
+Pagefind's documented Python API (`pagefind.index.PagefindIndex`, 1.5.2) was tried both ways and not
+taken. One `add_html_file` per page waits 0.1 s before reading each answer (about 25 s for this
+site's pages instead of about 1 s), and `get_files` reads at most 2 MiB in one answer (this site's
+bundle is 2.09 MB). `add_directory` over the pages written to a folder, then writing the bundle, is
+as fast as this client, but Pagefind then numbers the pages in the order the file system lists the
+folder: the same pages gave different index files on ext4 and on tmpfs, so builds would no longer be
+byte-identical from one machine to the next. The wrapper also has no deadline, does not report a
+process that exits before answering, and leaves the indexer running after an error answer. So the
+same binary (from the `pagefind-bin` wheel) is driven here over the protocol that API wraps, pages in
+sorted order, with what the API lacks: a deadline on every read, Pagefind's own error message
 reported at once, and the process always stopped.
 """
 
