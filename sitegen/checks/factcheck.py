@@ -41,7 +41,7 @@ def renderings(value: Decimal, unit: str = "", lang: str = "vi") -> list[str]:
         forms.update(_WORDS.get((unit, whole), {}).get(lang, ()))
         forms.update(numbers.in_words(whole, lang))  # "ba trụ cột", "mười hai xã"
     else:
-        forms.add(numbers.plain(exact))
+        forms.add(plain(exact))
     if exact == Decimal("0.5") or (exact == 50 and unit == "percent"):
         forms.update(numbers.HALF[lang])  # "một nửa số xã"
     return sorted(forms, key=lambda form: (-len(form), form))
@@ -95,7 +95,7 @@ def separator_slip(quote: str, value: Decimal) -> str | None:
     """If value is a whole number written with a thousands dot, as Vietnamese writes it, and read as a
     decimal ("127.178", "14.000"), the whole number meant: when the quote writes it so, or when it is
     round (no one writes 14 as 14.000)."""
-    written = format(value, "f") if isinstance(value, Decimal) else plain(value)
+    written = format(value, "f")  # as data/ has it, its zeros kept (14.000 is not plain 14)
     whole, _, decimals = written.partition(".")
     if len(decimals) != 3 or not whole.isdecimal():
         return None
@@ -117,7 +117,7 @@ def values(data: Dataset) -> Iterator[Problem]:
             continue
         where, value = record.at("value"), record.value
         if slip := separator_slip(record.quote, value):
-            yield Problem(*where, say("value_separator", value=format(value, "f"), fix=slip))
+            yield Problem(*where, say("value_separator", value=format(value, "f"), fix=slip))  # as written
         elif indicator.unit == "percent" and not 0 <= value <= 100 and not indicator.allow_over_100:
             yield Problem(*where, say("value_percent_range", value=plain(value), indicator=indicator.id))
         elif indicator.unit in ("count", "rank") and value != int(value):
