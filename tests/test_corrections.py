@@ -119,10 +119,9 @@ def published(project: Path) -> str:
     return sha[:12]
 
 
-@pytest.mark.parametrize("lang", ["en", "vi"])
-def test_a_published_value_changes_only_with_a_correction(tmp_path: Path, capsys, lang: str) -> None:
-    project = make_project(tmp_path)
-    sha = published(project)
+def raise_the_target(project: Path) -> None:
+    """The mini project's published goal raised from 95 to 96 without a correction: the record, its
+    quote, the archived article (a transcription fixed) and its seal."""
     data = project / "data"
     edit(data / "targets.yaml", "value: 95", "value: 96")
     edit(data / "targets.yaml", "đạt tối thiểu 95%", "đạt tối thiểu 96%")
@@ -130,6 +129,15 @@ def test_a_published_value_changes_only_with_a_correction(tmp_path: Path, capsys
     sources = data / "sources.yaml"
     old = sources.read_text(encoding="utf-8").split("sha256: ")[1].split("\n")[0]
     edit(sources, old, hashlib.sha256((data / "sources" / "alpha.txt").read_bytes()).hexdigest())
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_published_value_changes_only_with_a_correction(tmp_path: Path, capsys, lang: str) -> None:
+    project = make_project(tmp_path)
+    sha = published(project)
+    raise_the_target(project)
+    data = project / "data"
+    sources = data / "sources.yaml"
     expected = [line.format(sha=sha) for line in CHANGED[lang]]
     for command, summary in zip(("check", "build"), SUMMARY[lang], strict=True):
         code, err = run(project, capsys, command, "--lang", lang)

@@ -4,14 +4,14 @@ before the first publication (`none`), says there is nothing yet to compare."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from test_diff import commit, edit, git
+from test_corrections import raise_the_target
+from test_diff import commit, git
 
 from conftest import make_project
 from sitegen import cli, messages
@@ -163,13 +163,7 @@ def changed(tmp_path: Path) -> Path:
     project = make_project(tmp_path)
     git(project, "init", "-q", "-b", "main")
     git(project, "update-ref", "refs/remotes/origin/main", commit(project, "Published"))
-    data = project / "data"
-    edit(data / "targets.yaml", "value: 95", "value: 96")
-    edit(data / "targets.yaml", "đạt tối thiểu 95%", "đạt tối thiểu 96%")
-    edit(data / "sources" / "alpha.txt", "tối thiểu 95%", "tối thiểu 96%")
-    sources = data / "sources.yaml"
-    old = sources.read_text(encoding="utf-8").split("sha256: ")[1].split("\n")[0]
-    edit(sources, old, hashlib.sha256((data / "sources" / "alpha.txt").read_bytes()).hexdigest())
+    raise_the_target(project)
     return project
 
 
